@@ -1,0 +1,64 @@
+// The one error type that crosses threads: a stable code plus technical detail.
+// User-facing wording lives in src/ui/messages.ts, keyed by code.
+
+export type ErrorCode =
+  | 'not-pdf'
+  | 'pdf-corrupt'
+  | 'pdf-password'
+  | 'pdf-no-text'
+  | 'pdf-empty'
+  | 'no-rules-found'
+  | 'quota-exceeded'
+  | 'storage-failed'
+  | 'model-missing'
+  | 'model-failed'
+  | 'embedding-failed'
+  | 'no-rulebook'
+  | 'cancelled'
+  | 'worker-crashed'
+  | 'llm-offline'
+  | 'llm-device-lost'
+  | 'llm-out-of-memory'
+  | 'llm-no-webgpu'
+  | 'llm-failed'
+  | 'bad-question-file'
+  | 'unknown';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** Plain shape that crosses postMessage. */
+export interface SerializedError {
+  code: ErrorCode;
+  detail?: string;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof AppError) return { code: error.code, detail: error.detail };
+  if (isAbortError(error)) return { code: 'cancelled' };
+  // web-llm rejects some failures with a plain string rather than an Error.
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { code: 'unknown', detail };
+}
+
+export function deserializeError(error: SerializedError): AppError {
+  return new AppError(error.code, error.detail);
+}
+
+export function isAbortError(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'cancelled';
+  return typeof error === 'object' && error !== null && (error as { name?: string }).name === 'AbortError';
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('cancelled');
+}
