@@ -1,0 +1,178 @@
+// The retrieval pipeline end to end: PDF bytes → structured units → chunks → vectors → stored index,
+// and question → hybrid search → clause answer. Pure orchestration over injected ports; the rulebook
+// worker, the evaluation CLI and the benchmarks all run this same code.
+
+import { buildBm25, type Bm25Index } from './bm25';
+import { chunkUnits, DEFAULT_CHUNKING } from './chunking';
+import { buildClauseAnswer, type ClauseAnswer } from './clause-answer';
+import { assessCoverage, type Coverage } from './coverage';
+import { AppError, throwIfAborted } from './errors';
+import { indexKey } from './index-key';
+import type { Embedder, PdfExtractor, RulebookStore } from './ports';
+import { searchChunks } from './search';
+import { parseRulebook } from './structure';
+import type { ChunkSettings, Progress, Rulebook, ScoredChunk, SearchSettings, StoredIndex } from './types';
+
+export const DEFAULT_SEARCH: SearchSettings = { topK: 5, similarity: 'cosine', retrieval: 'hybrid' };
+export const EMBED_BATCH_SIZE = 16;
+
+export interface ServiceDeps {
+  extractor: PdfExtractor;
+  embedder: Embedder;
+  store: RulebookStore;
+  sha256Hex(bytes: Uint8Array): Promise<string>;
+  now?: () => number;
+}
+
+export interface AddResult {
+  rulebook: Rulebook;
+  /** True when an index for these bytes, model and settings was already stored. */
+  reused: boolean;
+  chunkCount: number;
+  /** Document embeddings computed for this call (0 when reused). */
+  embedded: number;
+}
+
+export interface AskResult {
+  answer: ClauseAnswer;
+  coverage: Coverage;
+  results: ScoredChunk[];
+  timings: { embedMs: number; searchMs: number; totalMs: number };
+}
+
+export interface LoadedIndex {
+  index: StoredIndex;
+  bm25: Bm25Index;
+}
+
+export class RulebookService {
+  /** Document embeddings computed since start; queries are counted separately. */
+  documentEmbeddings = 0;
+  queryEmbeddings = 0;
+  chunking: ChunkSettings = DEFAULT_CHUNKING;
+  private readonly loaded = new Map<string, LoadedIndex>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.now = deps.now ?? (() => Date.now());
+  }
+
+  get modelId(): string {
+    return this.deps.embedder.model.id;
+  }
+
+  keyFor(hash: string): string {
+    return indexKey({ hash, modelId: this.modelId, chunking: this.chunking });
+  }
+
+  /** Parses, chunks, embeds and stores a rulebook; reuses a stored index for identical bytes. */
+  async addRulebook(
+    name: string,
+    bytes: Uint8Array,
+    opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+  ): Promise<AddResult> {
+    const { signal, onProgress } = opts;
+    const hash = await this.deps.sha256Hex(bytes);
+    const key = this.keyFor(hash);
+    const existing = await this.deps.store.getRulebook(hash);
+    if (existing && (await this.deps.store.hasIndex(key))) {
+      const loaded = await this.load(hash);
+      return { rulebook: existing, reused: true, chunkCount: loaded.index.chunks.length, embedded: 0 };
+    }
+    const doc = await this.deps.extractor.extract(bytes, { signal, onProgress });
+    throwIfAborted(signal);
+    const units = parseRulebook(doc.lines);
+    if (units.length === 0) throw new AppError('no-rules-found', `${doc.lines.length} lines of text, no rules recognised`);
+    const chunks = chunkUnits(units, this.chunking, this.deps.embedder);
+    onProgress?.({ stage: 'chunk', done: chunks.length, total: chunks.length });
+    const vectors = await this.embedChunks(chunks.map((c) => c.text), signal, onProgress);
+    throwIfAborted(signal);
+    const rulebook: Rulebook = {
+      hash,
+      name: existing?.name ?? name,
+      pageCount: doc.pageCount,
+      addedAt: existing?.addedAt ?? this.now(),
+    };
+    const index: StoredIndex = {
+      key,
+      hash,
+      modelId: this.modelId,
+      chunking: this.chunking,
+      dims: this.deps.embedder.model.dims,
+      units,
+      chunks,
+      vectors,
+      createdAt: this.now(),
+    };
+    onProgress?.({ stage: 'save', done: 0, total: 1 });
+    await this.deps.store.saveIndexedRulebook(rulebook, index);
+    onProgress?.({ stage: 'save', done: 1, total: 1 });
+    this.loaded.set(hash, { index, bm25: buildBm25(chunks.map((c) => c.text)) });
+    return { rulebook, reused: false, chunkCount: chunks.length, embedded: chunks.length };
+  }
+
+  /** Loads a stored index into memory (once). */
+  async load(hash: string): Promise<LoadedIndex> {
+    const cached = this.loaded.get(hash);
+    if (cached) return cached;
+    const index = await this.deps.store.getIndex(this.keyFor(hash));
+    if (!index) throw new AppError('no-rulebook', `no index for ${hash.slice(0, 12)} with ${this.modelId}`);
+    const loaded = { index, bm25: buildBm25(index.chunks.map((c) => c.text)) };
+    this.loaded.set(hash, loaded);
+    return loaded;
+  }
+
+  async ask(
+    hash: string,
+    question: string,
+    search: SearchSettings = DEFAULT_SEARCH,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<AskResult> {
+    const start = performance.now();
+    const { index, bm25 } = await this.load(hash);
+    let vector: Float32Array | undefined;
+    if (search.retrieval !== 'bm25') {
+      [vector] = await this.deps.embedder.embed([question], { kind: 'query', signal: opts.signal });
+      this.queryEmbeddings++;
+    }
+    const embedded = performance.now();
+    const results = searchChunks(
+      { chunks: index.chunks, vectors: index.vectors, dims: index.dims, bm25 },
+      { text: question, vector },
+      search,
+    );
+    const coverage = assessCoverage(question, results, { similarity: search.similarity, modelId: this.modelId });
+    const answer = buildClauseAnswer(question, results, coverage, index.units);
+    const end = performance.now();
+    return {
+      answer,
+      coverage,
+      results,
+      timings: { embedMs: embedded - start, searchMs: end - embedded, totalMs: end - start },
+    };
+  }
+
+  async deleteRulebook(hash: string): Promise<void> {
+    await this.deps.store.deleteRulebook(hash);
+    this.loaded.delete(hash);
+  }
+
+  private async embedChunks(
+    texts: string[],
+    signal: AbortSignal | undefined,
+    onProgress: ((p: Progress) => void) | undefined,
+  ): Promise<Float32Array> {
+    const dims = this.deps.embedder.model.dims;
+    const flat = new Float32Array(texts.length * dims);
+    onProgress?.({ stage: 'embed', done: 0, total: texts.length });
+    const rows = await this.deps.embedder.embed(texts, {
+      kind: 'document',
+      signal,
+      batchSize: EMBED_BATCH_SIZE,
+      onProgress: (done, total) => onProgress?.({ stage: 'embed', done, total }),
+    });
+    rows.forEach((row, i) => flat.set(row, i * dims));
+    this.documentEmbeddings += rows.length;
+    return flat;
+  }
+}

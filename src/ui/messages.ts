@@ -1,0 +1,81 @@
+// Every user-facing message in one place: what happened and what to do next, keyed by error code.
+
+import { AppError, type ErrorCode } from '../core/errors';
+import type { Progress } from '../core/types';
+
+const ERROR_TEXT: Record<ErrorCode, string> = {
+  'not-pdf': 'That file is not a PDF. Choose the rulebook as a PDF file.',
+  'pdf-corrupt': 'That PDF is damaged and cannot be read. Download the rulebook again and add the new copy.',
+  'pdf-password':
+    'That PDF is password-protected. Save an unprotected copy (for example with "Print to PDF") and add that.',
+  'pdf-no-text':
+    'That PDF has no text layer (it looks scanned), so its rules cannot be searched. Use a text PDF of the rulebook.',
+  'pdf-empty': 'That PDF is empty: it has no text to index. Check you chose the right file.',
+  'no-rules-found':
+    'No numbered rules were found in that PDF. Pitchside needs a rulebook with numbered clauses such as "15.2".',
+  'quota-exceeded':
+    'The device is out of storage for Pitchside. Delete a rulebook or downloaded model, or free space, then try again.',
+  'storage-failed': 'Saving on this device failed. Nothing was changed; try again, or reload the app.',
+  'model-missing': 'The search model is missing from this installation. Reload while online to restore it.',
+  'model-failed': 'The search model could not start on this device. Reload the app; if it persists, try another browser.',
+  'embedding-failed': 'Reading the rulebook failed part-way. Nothing was saved; try adding it again.',
+  'no-rulebook': 'That rulebook is not indexed on this device any more. Add the PDF again.',
+  cancelled: '',
+  'worker-crashed': 'Part of the app stopped unexpectedly. Reload the app; your rulebooks are kept.',
+  'llm-offline':
+    'This answer model has not been downloaded yet. Download it once while online; until then the clause answer is shown.',
+  'llm-device-lost':
+    'The graphics processor stopped the answer model. Try again, or choose a smaller model in Models.',
+  'llm-out-of-memory':
+    'The answer model needs more graphics memory than this device has. Choose a smaller model in Models.',
+  'llm-no-webgpu': 'This browser has no usable WebGPU, so answers come straight from the rulebook clauses.',
+  'llm-failed': 'The answer model failed. The clause answer below is still from the rulebook.',
+  'bad-question-file': 'That question file could not be read.',
+  unknown: 'Something went wrong. Try again; if it keeps happening, reload the app.',
+};
+
+export function describeError(error: unknown): { text: string; detail?: string; silent: boolean } {
+  const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
+  const text = ERROR_TEXT[appError.code];
+  return { text, detail: appError.detail, silent: appError.code === 'cancelled' };
+}
+
+const STAGE_TEXT: Record<Progress['stage'], string> = {
+  read: 'Reading file',
+  parse: 'Reading pages',
+  chunk: 'Splitting into clauses',
+  embed: 'Indexing clauses',
+  save: 'Saving on this device',
+  'load-model': 'Starting the search model',
+  download: 'Downloading',
+};
+
+export function describeProgress(p: Progress): string {
+  const base = STAGE_TEXT[p.stage];
+  if (p.totalBytes) return `${base}: ${formatBytes(p.bytes ?? 0)} of ${formatBytes(p.totalBytes)}`;
+  if (p.total > 1) return `${base}: ${p.done} of ${p.total}`;
+  return `${base}…`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
+  return `${bytes} B`;
+}
+
+export const TEXT = {
+  appName: 'Pitchside',
+  starting: 'Starting…',
+  ready: 'Ready',
+  readyWithBook: (name: string) => `Ready — ${name}`,
+  noRulebook: 'Add a rulebook PDF to start.',
+  indexed: (name: string, chunks: number, reused: boolean) =>
+    reused ? `Ready — ${name} (already indexed)` : `Ready — ${name} indexed (${chunks} passages)`,
+  notCovered: 'Not covered by this rulebook.',
+  nearest: 'Nearest clauses',
+  clauses: 'Clauses',
+  askFirst: 'Choose or add a rulebook first.',
+  emptyQuestion: 'Type a question first.',
+  confirmDelete: (name: string) => `Delete "${name}" and its index from this device?`,
+};
