@@ -1,0 +1,169 @@
+// Evaluation metrics: does a retrieved chunk hold a question's evidence, was the answer right, overall rates.
+// Pure; used by the eval CLI in Node and by the evaluation screen on the main thread.
+
+import type { EvalQuestion } from './question-file';
+
+/** Share of an evidence's word trigrams a chunk must hold when the evidence is not a plain substring. */
+export const EVIDENCE_TRIGRAM_SHARE = 0.8;
+
+/** What one configuration produced for one question. */
+export interface QuestionOutcome {
+  /** Retrieved chunks, best first. */
+  rankedChunks: readonly { text: string; refs: readonly string[] }[];
+  /** The answer shown to the user (the clause answer, or the LLM's text). */
+  answerText: string;
+  abstained: boolean;
+}
+
+export interface PerQuestionResult {
+  id: string;
+  answerable: boolean;
+  /** 1-based rank of the first chunk holding the evidence; null when none does or the question is unanswerable. */
+  rank: number | null;
+  hit_at_1: boolean;
+  hit_at_3: boolean;
+  hit_at_5: boolean;
+  rule_hit_at_3: boolean;
+  /** Answerable: not abstained and an accept pattern matches. Unanswerable: abstained. */
+  answer_correct: boolean;
+  abstained: boolean;
+  answer: string;
+}
+
+/**
+ * Overall rates, fractions from 0 to 1. Retrieval and answer rates, mrr and false_abstain_rate are over
+ * answerable questions; abstain_accuracy is over unanswerable ones. A rate whose set of questions is empty is null.
+ */
+export interface Metrics {
+  hit_at_1: number | null;
+  hit_at_3: number | null;
+  hit_at_5: number | null;
+  rule_hit_at_3: number | null;
+  mrr: number | null;
+  answer_accuracy: number | null;
+  abstain_accuracy: number | null;
+  false_abstain_rate: number | null;
+}
+
+/** Lowercase (after NFKC, which unfolds PDF ligatures), every non-alphanumeric run to one space, trimmed. */
+export function normalizeForEvidence(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * True when the normalised evidence occurs in the normalised chunk on word boundaries, or, for evidence
+ * of three words or more, when at least 80 % of its word trigrams occur in the chunk (evidence split
+ * by a page header or a chunk overlap still counts).
+ */
+export function containsEvidence(chunkText: string, evidence: string): boolean {
+  const needle = normalizeForEvidence(evidence);
+  if (needle === '') return false;
+  const haystack = normalizeForEvidence(chunkText);
+  if (` ${haystack} `.includes(` ${needle} `)) return true;
+
+  const evidenceWords = needle.split(' ');
+  if (evidenceWords.length < 3) return false;
+  const chunkTrigrams = new Set(wordTrigrams(haystack.split(' ')));
+  const trigrams = wordTrigrams(evidenceWords);
+  const found = trigrams.filter((trigram) => chunkTrigrams.has(trigram)).length;
+  // Integer comparison so that exactly 80 % is not lost to floating point.
+  return found * 100 >= trigrams.length * Math.round(EVIDENCE_TRIGRAM_SHARE * 100);
+}
+
+/** 1-based rank of the first chunk that contains the evidence, or null. */
+export function evidenceRank(chunksInRankOrder: readonly string[], evidence: string): number | null {
+  const index = chunksInRankOrder.findIndex((text) => containsEvidence(text, evidence));
+  return index === -1 ? null : index + 1;
+}
+
+export function scoreQuestion(question: EvalQuestion, outcome: QuestionOutcome): PerQuestionResult {
+  const { rankedChunks, answerText, abstained } = outcome;
+  if (!question.answerable) {
+    return {
+      id: question.id,
+      answerable: false,
+      rank: null,
+      hit_at_1: false,
+      hit_at_3: false,
+      hit_at_5: false,
+      rule_hit_at_3: false,
+      answer_correct: abstained,
+      abstained,
+      answer: answerText,
+    };
+  }
+  const rank = evidenceRank(
+    rankedChunks.map((chunk) => chunk.text),
+    question.evidence,
+  );
+  const wantedRules = new Set(question.rules.map(normalizeRef));
+  const ruleHit = rankedChunks.slice(0, 3).some((chunk) => chunk.refs.some((ref) => wantedRules.has(normalizeRef(ref))));
+  return {
+    id: question.id,
+    answerable: true,
+    rank,
+    hit_at_1: rank !== null && rank <= 1,
+    hit_at_3: rank !== null && rank <= 3,
+    hit_at_5: rank !== null && rank <= 5,
+    rule_hit_at_3: ruleHit,
+    answer_correct: !abstained && question.accept.some((pattern) => matchesWhole(pattern, answerText)),
+    abstained,
+    answer: answerText,
+  };
+}
+
+export function summarize(results: readonly PerQuestionResult[]): Metrics {
+  const answerable = results.filter((result) => result.answerable);
+  const unanswerable = results.filter((result) => !result.answerable);
+  return {
+    hit_at_1: shareOf(answerable, (r) => r.hit_at_1),
+    hit_at_3: shareOf(answerable, (r) => r.hit_at_3),
+    hit_at_5: shareOf(answerable, (r) => r.hit_at_5),
+    rule_hit_at_3: shareOf(answerable, (r) => r.rule_hit_at_3),
+    mrr: meanOf(answerable, (r) => (r.rank === null ? 0 : 1 / r.rank)),
+    answer_accuracy: shareOf(answerable, (r) => r.answer_correct),
+    abstain_accuracy: shareOf(unanswerable, (r) => r.abstained),
+    false_abstain_rate: shareOf(answerable, (r) => r.abstained),
+  };
+}
+
+/** The metric keys in report order. */
+export const METRIC_KEYS: readonly (keyof Metrics)[] = [
+  'hit_at_1',
+  'hit_at_3',
+  'hit_at_5',
+  'rule_hit_at_3',
+  'mrr',
+  'answer_accuracy',
+  'abstain_accuracy',
+  'false_abstain_rate',
+];
+
+function wordTrigrams(words: readonly string[]): string[] {
+  const trigrams: string[] = [];
+  for (let i = 0; i + 2 < words.length; i++) trigrams.push(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return trigrams;
+}
+
+function normalizeRef(ref: string): string {
+  return ref.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+// A pattern with the g or y flag keeps lastIndex between calls; a fresh test per answer avoids that.
+function matchesWhole(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+function shareOf(results: readonly PerQuestionResult[], isCounted: (result: PerQuestionResult) => boolean): number | null {
+  return meanOf(results, (result) => (isCounted(result) ? 1 : 0));
+}
+
+function meanOf(results: readonly PerQuestionResult[], valueOf: (result: PerQuestionResult) => number): number | null {
+  if (results.length === 0) return null;
+  return results.reduce((sum, result) => sum + valueOf(result), 0) / results.length;
+}

@@ -1,0 +1,120 @@
+// The worker protocol end to end over a real MessageChannel: results, progress, errors, cancel, crash.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/errors';
+import type { Handlers, OpSpec } from '../../src/core/protocol';
+import { throttleProgress } from '../../src/core/protocol';
+import { createWorkerHost } from '../../src/worker/host';
+import { WorkerClient, type WorkerLike } from '../../src/ui/worker-client';
+
+type Ops = {
+  double: OpSpec<{ n: number }, number, { done: number; total: number }>;
+  fail: OpSpec<Record<string, never>, void>;
+  wait: OpSpec<Record<string, never>, string>;
+  bytes: OpSpec<{ size: number }, ArrayBuffer>;
+};
+
+const handlers: Handlers<Ops> = {
+  async double({ n }, ctx) {
+    for (let i = 1; i <= 3; i++) ctx.progress({ done: i, total: 3 });
+    return n * 2;
+  },
+  async fail() {
+    throw new AppError('pdf-password', 'encrypted');
+  },
+  wait(_p, ctx) {
+    return new Promise((resolve, reject) => {
+      ctx.signal.addEventListener('abort', () => reject(new AppError('cancelled')));
+      setTimeout(() => resolve('finished'), 5_000);
+    });
+  },
+  async bytes({ size }, ctx) {
+    const buffer = new ArrayBuffer(size);
+    ctx.transfer([buffer]);
+    return buffer;
+  },
+};
+
+const channels: MessageChannel[] = [];
+afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
+
+function connect() {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const host = createWorkerHost<Ops>(handlers, (msg, transfer) => channel.port2.postMessage(msg, transfer));
+  channel.port2.addEventListener('message', (e) => void host((e as MessageEvent).data));
+  channel.port2.start();
+  channel.port1.start();
+  return { client: new WorkerClient<Ops>(channel.port1 as unknown as WorkerLike), port2: channel.port2 };
+}
+
+describe('worker protocol', () => {
+  it('returns results and forwards progress in order', async () => {
+    const { client } = connect();
+    const seen: number[] = [];
+    await expect(client.call('double', { n: 21 }, { onProgress: (p) => seen.push(p.done) })).resolves.toBe(42);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('rebuilds AppError with its code on the calling side', async () => {
+    const { client } = connect();
+    const error = await client.call('fail', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('pdf-password');
+    expect((error as AppError).detail).toBe('encrypted');
+  });
+
+  it('cancels a running call through its AbortSignal', async () => {
+    const { client } = connect();
+    const controller = new AbortController();
+    const pending = client.call('wait', {}, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('transfers buffers instead of copying them', async () => {
+    const { client } = connect();
+    const result = await client.call('bytes', { size: 1024 });
+    expect(result.byteLength).toBe(1024);
+  });
+
+  it('ignores messages that are not replies, such as pdf.js fake-worker chatter', async () => {
+    const { client, port2 } = connect();
+    port2.postMessage({ sourceName: 'worker', targetName: 'main', data: {} });
+    await expect(client.call('double', { n: 1 })).resolves.toBe(2);
+  });
+
+  it('rejects every pending call when the worker crashes', async () => {
+    let errorListener: ((e: Event) => void) | undefined;
+    const fake: WorkerLike = {
+      postMessage: () => undefined,
+      addEventListener: (type: string, listener: (e: never) => void) => {
+        if (type === 'error') errorListener = listener as (e: Event) => void;
+      },
+    };
+    const client = new WorkerClient<Ops>(fake);
+    const a = client.call('wait', {});
+    const b = client.call('double', { n: 2 });
+    errorListener?.({ message: 'out of memory' } as unknown as Event);
+    await expect(a).rejects.toMatchObject({ code: 'worker-crashed' });
+    await expect(b).rejects.toMatchObject({ code: 'worker-crashed' });
+    await expect(client.call('double', { n: 3 })).rejects.toMatchObject({ code: 'worker-crashed' });
+  });
+});
+
+describe('throttleProgress', () => {
+  it.each([
+    { times: [0, 10, 50, 120, 130], done: [1, 2, 3, 4, 5], total: 10, expected: [1, 4] },
+    { times: [0, 10, 20], done: [1, 2, 3], total: 3, expected: [1, 3] },
+    { times: [0, 100, 200], done: [1, 2, 3], total: 5, expected: [1, 2, 3] },
+  ])('emits at most one event per interval and always the last ($expected)', ({ times, done, total, expected }) => {
+    let t = 0;
+    const emitted: number[] = [];
+    const throttled = throttleProgress<{ done: number; total: number }>((p) => emitted.push(p.done), 100, () => t);
+    times.forEach((time, i) => {
+      t = time;
+      throttled({ done: done[i], total });
+    });
+    expect(emitted).toEqual(expected);
+  });
+});
