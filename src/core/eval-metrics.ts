@@ -167,3 +167,96 @@ function meanOf(results: readonly PerQuestionResult[], valueOf: (result: PerQues
   if (results.length === 0) return null;
   return results.reduce((sum, result) => sum + valueOf(result), 0) / results.length;
 }
+
+/** One configuration's run, named for reports ("study", "Pitchside"). */
+export interface LabelledRun {
+  label: string;
+  results: readonly PerQuestionResult[];
+  metrics: Metrics;
+}
+
+const ANSWER_PREVIEW_CHARS = 60;
+
+/** Fixed-width text: one row per question (id, rank, hit@3, answer ok, abstained, answer), then the totals. */
+export function formatMetricsTable(results: readonly PerQuestionResult[], metrics: Metrics): string {
+  const rows = results.map((r) => [
+    r.id,
+    r.answerable ? formatRank(r.rank) : '-',
+    r.answerable ? yesNo(r.hit_at_3) : '-',
+    yesNo(r.answer_correct),
+    yesNo(r.abstained),
+    preview(r.answer),
+  ]);
+  const table = formatColumns(['id', 'rank', 'hit@3', 'answer ok', 'abstained', 'answer'], rows, [1]);
+  const answerableCount = results.filter((r) => r.answerable).length;
+  const counts = `questions: ${results.length} (${answerableCount} answerable, ${results.length - answerableCount} unanswerable)`;
+  const totals = formatColumns(
+    ['metric', 'value'],
+    METRIC_KEYS.map((key) => [key, formatRate(metrics[key])]),
+    [1],
+  );
+  return `${table}\n\n${counts}\n${totals}\n`;
+}
+
+/** Two configurations side by side: per-question rank and answer, then each metric with the change. */
+export function formatComparisonTable(left: LabelledRun, right: LabelledRun): string {
+  const rightById = new Map(right.results.map((r) => [r.id, r]));
+  const rows = left.results.map((l) => {
+    const r = rightById.get(l.id);
+    return [
+      l.id,
+      l.answerable ? formatRank(l.rank) : '-',
+      r === undefined ? 'n/a' : r.answerable ? formatRank(r.rank) : '-',
+      yesNo(l.answer_correct),
+      r === undefined ? 'n/a' : yesNo(r.answer_correct),
+    ];
+  });
+  const table = formatColumns(
+    ['id', `${left.label} rank`, `${right.label} rank`, `${left.label} ok`, `${right.label} ok`],
+    rows,
+    [1, 2],
+  );
+  const totals = formatColumns(
+    ['metric', left.label, right.label, 'change'],
+    METRIC_KEYS.map((key) => {
+      const a = left.metrics[key];
+      const b = right.metrics[key];
+      const change = a === null || b === null ? 'n/a' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(3)}`;
+      return [key, formatRate(a), formatRate(b), change];
+    }),
+    [1, 2, 3],
+  );
+  return `${left.label} vs ${right.label}\n\n${table}\n\n${totals}\n`;
+}
+
+function formatColumns(header: readonly string[], rows: readonly string[][], rightAligned: readonly number[]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const formatRow = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => {
+        const isLast = column === cells.length - 1;
+        if (rightAligned.includes(column)) return cell.padStart(widths[column]);
+        return isLast ? cell : cell.padEnd(widths[column]);
+      })
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  return [formatRow(header), rule, ...rows.map(formatRow)].join('\n');
+}
+
+function formatRank(rank: number | null): string {
+  return rank === null ? 'miss' : String(rank);
+}
+
+function formatRate(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(3);
+}
+
+function yesNo(value: boolean): string {
+  return value ? 'yes' : 'no';
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= ANSWER_PREVIEW_CHARS ? flat : `${flat.slice(0, ANSWER_PREVIEW_CHARS - 3)}...`;
+}

@@ -15,6 +15,8 @@ import type { ChunkSettings, Progress, Rulebook, ScoredChunk, SearchSettings, St
 
 export const DEFAULT_SEARCH: SearchSettings = { topK: 5, similarity: 'cosine', retrieval: 'hybrid' };
 export const EMBED_BATCH_SIZE = 16;
+/** Results are always ranked at least this deep, so evaluation can report hit@5 whatever top-k is. */
+export const RANKED_DEPTH = 5;
 
 export interface ServiceDeps {
   extractor: PdfExtractor;
@@ -36,6 +38,7 @@ export interface AddResult {
 export interface AskResult {
   answer: ClauseAnswer;
   coverage: Coverage;
+  /** Ranked at least RANKED_DEPTH deep; the answer uses the first topK. */
   results: ScoredChunk[];
   timings: { embedMs: number; searchMs: number; totalMs: number };
 }
@@ -139,10 +142,11 @@ export class RulebookService {
     const results = searchChunks(
       { chunks: index.chunks, vectors: index.vectors, dims: index.dims, bm25 },
       { text: question, vector },
-      search,
+      { ...search, topK: Math.max(search.topK, RANKED_DEPTH) },
     );
-    const coverage = assessCoverage(question, results, { similarity: search.similarity, modelId: this.modelId });
-    const answer = buildClauseAnswer(question, results, coverage, index.units);
+    const top = results.slice(0, search.topK);
+    const coverage = assessCoverage(question, top, { similarity: search.similarity, modelId: this.modelId });
+    const answer = buildClauseAnswer(question, top, coverage, index.units);
     const end = performance.now();
     return {
       answer,

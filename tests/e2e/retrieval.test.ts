@@ -1,0 +1,113 @@
+// End to end in headless Chromium against the built app: add the generated rulebook, ask, reload and
+// ask again with zero embeddings computed, and refuse each bad input without harming the stored rulebook.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildEmptyPdf,
+  buildPasswordPdf,
+  buildRulebookPdf,
+  buildScannedPdf,
+  corruptPdfBytes,
+  notPdfBytes,
+} from '../fixtures/make-pdf';
+import { SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
+import { foreignOrigins, openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
+
+let server: PreviewServer;
+let session: BrowserSession;
+const dir = mkdtempSync(join(tmpdir(), 'pitchside-e2e-'));
+const files: Record<string, string> = {};
+
+async function writeFixture(name: string, bytes: Uint8Array | Promise<Uint8Array>) {
+  files[name] = join(dir, name);
+  writeFileSync(files[name], await bytes);
+}
+
+async function ask(page: Page, question: string) {
+  await page.getByLabel('Question').fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  const answer = page.getByRole('region', { name: 'Answer' });
+  await answer.getByRole('button', { name: /^(Rule |Definition: )/ }).first().or(answer.getByText(/Not covered/)).waitFor();
+  return answer;
+}
+
+const answerable = SAMPLE_QUESTIONS.filter((q) => q.rule);
+
+beforeAll(async () => {
+  await writeFixture('sample-rules.pdf', buildRulebookPdf());
+  await writeFixture('locked.pdf', buildPasswordPdf());
+  await writeFixture('scanned.pdf', buildScannedPdf());
+  await writeFixture('empty.pdf', buildEmptyPdf());
+  await writeFixture('broken.pdf', corruptPdfBytes());
+  await writeFixture('notes.pdf', notPdfBytes());
+  server = await startPreview();
+  session = await openBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.stop();
+});
+
+describe('retrieval in the browser', () => {
+  it('indexes the generated rulebook and cites the expected rule', async () => {
+    const { page } = session;
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/Add a rulebook/);
+    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['sample-rules.pdf']);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 120_000 }).toMatch(/^Ready/);
+    expect(await page.getByRole('list', { name: 'Rulebooks' }).getByRole('button', { name: 'sample-rules' }).count()).toBe(1);
+
+    const q = answerable[0];
+    const answer = await ask(page, q.question);
+    const citations = await answer.getByRole('button', { name: /^Rule / }).allTextContents();
+    expect(citations).toContain(`Rule ${q.rule}`);
+
+    // A citation opens its clause in place.
+    await answer.getByRole('button', { name: `Rule ${q.rule}` }).first().click();
+    const clause = answer.locator(`details#clause-${q.rule!.replace(/\./g, '-')}`);
+    expect(await clause.getAttribute('open')).not.toBeNull();
+  });
+
+  it('reloads and answers again with zero embeddings computed', async () => {
+    const { page } = session;
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
+    const q = answerable[1];
+    const answer = await ask(page, q.question);
+    expect(await answer.getByRole('button', { name: /^Rule / }).allTextContents()).toContain(`Rule ${q.rule}`);
+    const stats = await page.evaluate(() => (window as unknown as { pitchside: { stats(): Promise<{ documentEmbeddings: number }> } }).pitchside.stats());
+    expect(stats.documentEmbeddings).toBe(0);
+
+    // Adding the very same PDF again reuses the index: still zero.
+    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['sample-rules.pdf']);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/already indexed/);
+    const again = await page.evaluate(() => (window as unknown as { pitchside: { stats(): Promise<{ documentEmbeddings: number }> } }).pitchside.stats());
+    expect(again.documentEmbeddings).toBe(0);
+  });
+
+  it.each([
+    ['notes.pdf', /not a PDF/],
+    ['broken.pdf', /damaged/],
+    ['locked.pdf', /password-protected/],
+    ['scanned.pdf', /no text layer/],
+    ['empty.pdf', /empty/],
+  ])('refuses %s with a clear message and keeps the stored rulebook working', async (name, message) => {
+    const { page } = session;
+    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files[name]);
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(message);
+    const books = await page.getByRole('list', { name: 'Rulebooks' }).getByRole('listitem').count();
+    expect(books).toBe(1);
+    const q = answerable[2];
+    const answer = await ask(page, q.question);
+    expect(await answer.getByRole('button', { name: /^Rule / }).allTextContents()).toContain(`Rule ${q.rule}`);
+  });
+
+  it('sent nothing to any host but the app itself', () => {
+    expect(foreignOrigins(session.requests, server.url)).toEqual([]);
+  });
+});
