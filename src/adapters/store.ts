@@ -36,6 +36,8 @@ export interface Store extends RulebookStore {
 
 type StoreName = StoreNames<PitchsideDB>;
 type WriteTx = IDBPTransaction<PitchsideDB, StoreName[], 'readwrite'>;
+/** `track` registers a request's promise so that, after an abort, its AbortError is not left unhandled. */
+type WriteWork<T> = (tx: WriteTx, track: <P>(request: Promise<P>) => Promise<P>) => Promise<T>;
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const factory = opts.indexedDB ?? globalThis.indexedDB;
@@ -66,7 +68,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     if (closedReason) throw new AppError('storage-failed', closedReason);
     return db;
   };
-  const write = <T>(stores: StoreName[], work: (tx: WriteTx) => Promise<T>) =>
+  const write = <T>(stores: StoreName[], work: WriteWork<T>) =>
     runWrite(open().transaction(stores, 'readwrite'), work);
 
   return {
@@ -107,11 +109,11 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
           const { units, chunks, vectors, ...rest } = index;
           const info: IndexInfo = { ...rest, chunkCount: chunks.length };
           // The metadata record is the "complete" marker: it and the data land in one transaction or not at all.
-          return write(['rulebooks', 'indexes', 'indexData'], (tx) =>
+          return write(['rulebooks', 'indexes', 'indexData'], (tx, track) =>
             Promise.all([
-              tx.objectStore('rulebooks').put(rulebook),
-              tx.objectStore('indexData').put({ key: index.key, units, chunks, vectors: compactVectors(vectors) }),
-              tx.objectStore('indexes').put(info),
+              track(tx.objectStore('rulebooks').put(rulebook)),
+              track(tx.objectStore('indexData').put({ key: index.key, units, chunks, vectors: compactVectors(vectors) })),
+              track(tx.objectStore('indexes').put(info)),
             ]),
           ).then(() => undefined);
         },
@@ -185,11 +187,15 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
  * including a put that throws synchronously (DataCloneError) after earlier puts were queued, the
  * transaction is aborted so none of its writes land, and the more telling error is rethrown.
  */
-async function runWrite<T>(tx: WriteTx, work: (tx: WriteTx) => Promise<T>): Promise<T> {
-  const done = tx.done;
+async function runWrite<T>(tx: WriteTx, work: WriteWork<T>): Promise<T> {
+  const pending: Promise<unknown>[] = [tx.done];
+  const track = <P>(request: Promise<P>) => {
+    pending.push(request);
+    return request;
+  };
   try {
-    const result = await work(tx);
-    await done;
+    const result = await work(tx, track);
+    await tx.done;
     return result;
   } catch (error) {
     try {
@@ -197,7 +203,7 @@ async function runWrite<T>(tx: WriteTx, work: (tx: WriteTx) => Promise<T>): Prom
     } catch {
       // Already finished (aborted by the failed request, or committed).
     }
-    await done.catch(() => undefined);
+    await Promise.allSettled(pending);
     // A quota failure often shows up only as the transaction's error, with AbortErrors on its requests.
     throw isQuotaError(tx.error) ? tx.error : error;
   }

@@ -168,11 +168,11 @@ function meanOf(results: readonly PerQuestionResult[], valueOf: (result: PerQues
   return results.reduce((sum, result) => sum + valueOf(result), 0) / results.length;
 }
 
-/** One configuration's run, named for reports ("study", "Pitchside"). */
+/** One configuration's run, named for reports ("study", "Pitchside"); field names as in the JSON report. */
 export interface LabelledRun {
   label: string;
-  results: readonly PerQuestionResult[];
   metrics: Metrics;
+  per_question: readonly PerQuestionResult[];
 }
 
 const ANSWER_PREVIEW_CHARS = 60;
@@ -200,8 +200,8 @@ export function formatMetricsTable(results: readonly PerQuestionResult[], metric
 
 /** Two configurations side by side: per-question rank and answer, then each metric with the change. */
 export function formatComparisonTable(left: LabelledRun, right: LabelledRun): string {
-  const rightById = new Map(right.results.map((r) => [r.id, r]));
-  const rows = left.results.map((l) => {
+  const rightById = new Map(right.per_question.map((r) => [r.id, r]));
+  const rows = left.per_question.map((l) => {
     const r = rightById.get(l.id);
     return [
       l.id,

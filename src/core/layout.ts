@@ -12,6 +12,11 @@ export interface TextItem {
   hasEOL: boolean;
 }
 
+/** A line plus its baseline, which tells a running header (same place on every page) from body text. */
+export interface PositionedLine extends PageLine {
+  y: number;
+}
+
 export interface PageItems {
   page: number; // 1-based
   items: TextItem[];
@@ -23,6 +28,8 @@ const BASELINE_TOLERANCE_RATIO = 0.45;
 const SPACE_GAP_RATIO = 0.12;
 /** How many lines at the top and at the bottom of a page may be running headers or footers. */
 const EDGE_LINE_COUNT = 2;
+/** Running lines sit at the same height on every page; baselines are compared in buckets this tall. */
+const EDGE_POSITION_BUCKET = 2;
 /** A line is a running header/footer when it recurs at a page edge on more than this share of pages. */
 const REPEAT_PAGE_SHARE = 0.5;
 
@@ -39,12 +46,12 @@ export function isPageNumberLine(text: string): boolean {
 /** Full pipeline: lines per page, running headers/footers and page numbers removed, hyphens joined. */
 export function buildPageLines(pages: PageItems[]): PageLine[] {
   const perPage = pages.map((p) => groupIntoLines(p.page, p.items));
-  const cleaned = removeRunningLines(perPage);
-  return joinHyphenatedLines(cleaned.flat());
+  const cleaned = removeRunningLines(perPage).flat();
+  return joinHyphenatedLines(cleaned.map(({ page, text, x, height }) => ({ page, text, x, height })));
 }
 
 /** Groups one page's items into lines by baseline, top to bottom, each line left to right. */
-export function groupIntoLines(page: number, items: TextItem[]): PageLine[] {
+export function groupIntoLines(page: number, items: TextItem[]): PositionedLine[] {
   const visible = items.filter((it) => it.str.length > 0 && it.height > 0);
   // Top to bottom, then left to right; the content stream's order is not reading order.
   const sorted = [...visible].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -61,10 +68,10 @@ export function groupIntoLines(page: number, items: TextItem[]): PageLine[] {
     }
   }
   rows.sort((a, b) => b.y - a.y);
-  const lines: PageLine[] = [];
+  const lines: PositionedLine[] = [];
   for (const row of rows) {
     const line = joinRow(page, row.items);
-    if (line.text.length > 0) lines.push(line);
+    if (line.text.length > 0) lines.push({ ...line, y: row.y });
   }
   return lines;
 }
@@ -88,20 +95,21 @@ function joinRow(page: number, items: TextItem[]): PageLine {
   return { page, text: text.replace(/\s+/g, ' ').trim(), x: Number.isNaN(x) ? 0 : x, height };
 }
 
-/** Key under which a line counts as "the same" on every page: digits normalised, case and spacing ignored. */
-function edgeKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+/** Key under which a line counts as "the same" on every page: same height, digits normalised, case and spacing ignored. */
+function edgeKey(line: PositionedLine): string {
+  const text = line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return `${Math.round(line.y / EDGE_POSITION_BUCKET)}|${text}`;
 }
 
 /**
- * Drops page-number lines at page edges, and lines that recur (digits normalised) among the top or
- * bottom EDGE_LINE_COUNT lines of more than REPEAT_PAGE_SHARE of the pages. Needs at least two pages
- * for repetition; a lone page keeps everything but its page number.
+ * Drops page-number lines at page edges, and lines that recur (same baseline, digits normalised) among
+ * the top or bottom EDGE_LINE_COUNT lines of more than REPEAT_PAGE_SHARE of the pages. Needs at least
+ * two pages for repetition; a lone page keeps everything but its page number.
  */
-export function removeRunningLines(pages: PageLine[][]): PageLine[][] {
+export function removeRunningLines(pages: PositionedLine[][]): PositionedLine[][] {
   const pagesWithKey = new Map<string, number>();
   for (const lines of pages) {
-    const keys = new Set(edgeLines(lines).map((l) => edgeKey(l.text)));
+    const keys = new Set(edgeLines(lines).map(edgeKey));
     for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
   }
   const minPages = Math.max(2, Math.floor(pages.length * REPEAT_PAGE_SHARE) + 1);
@@ -110,12 +118,12 @@ export function removeRunningLines(pages: PageLine[][]): PageLine[][] {
     return lines.filter((line) => {
       if (!edges.has(line)) return true;
       if (isPageNumberLine(line.text)) return false;
-      return (pagesWithKey.get(edgeKey(line.text)) ?? 0) < minPages;
+      return (pagesWithKey.get(edgeKey(line)) ?? 0) < minPages;
     });
   });
 }
 
-function edgeLines(lines: PageLine[]): PageLine[] {
+function edgeLines(lines: PositionedLine[]): PositionedLine[] {
   if (lines.length <= 2 * EDGE_LINE_COUNT) return lines;
   return [...lines.slice(0, EDGE_LINE_COUNT), ...lines.slice(-EDGE_LINE_COUNT)];
 }
@@ -125,8 +133,10 @@ function edgeLines(lines: PageLine[]): PageLine[] {
  * letter, the next line's first word moves up. The hyphen is dropped ("proce-" + "dure" → "procedure")
  * when the next word starts lowercase, and kept when it starts uppercase, because the capital marks a
  * real compound in rulebooks ("Drop-" + "Off" → "Drop-Off", "In-" + "Goal"). A lowercase pair that the
- * document also prints whole with a hyphen elsewhere ("well-known") keeps its hyphen. A soft hyphen
- * (U+00AD) is always dropped.
+ * document also prints whole with a hyphen elsewhere ("well-known") keeps its hyphen, and so does a
+ * pair that would double a vowel ("re-" + "entering", "co-" + "operate"), which English spells with the
+ * hyphen. A soft hyphen (U+00AD) is always dropped. Known miss: a lowercase compound printed only once,
+ * split at its hyphen ("six-" + "metre"), loses its hyphen.
  */
 export function joinHyphenatedLines(lines: PageLine[]): PageLine[] {
   const compounds = collectHyphenatedWords(lines);
@@ -141,11 +151,17 @@ export function joinHyphenatedLines(lines: PageLine[]): PageLine[] {
     const [whole, tail, punct] = start;
     const isSoft = mark === '\u00AD';
     const keepHyphen =
-      !isSoft && (/^\p{Lu}/u.test(tail) || compounds.has(`${head}-${tail}`.toLowerCase()));
+      !isSoft &&
+      (/^\p{Lu}/u.test(tail) || isDoubledVowel(head, tail) || compounds.has(`${head}-${tail}`.toLowerCase()));
     line.text = line.text.slice(0, -1) + (keepHyphen ? '-' : '') + tail + punct;
     next.text = next.text.slice(whole.length).trim();
   }
   return out.filter((l) => l.text.length > 0);
+}
+
+function isDoubledVowel(head: string, tail: string): boolean {
+  const last = head.slice(-1).toLowerCase();
+  return 'aeiou'.includes(last) && tail[0].toLowerCase() === last;
 }
 
 function collectHyphenatedWords(lines: PageLine[]): Set<string> {

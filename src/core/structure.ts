@@ -2,7 +2,6 @@
 // clauses with their "Ruling" lines, glossary definitions). Pure; runs in the rulebook worker and in Node.
 
 import {
-  compareRuleNumbers,
   definitionRef,
   formatRuleNumber,
   isPlausibleNextRuleNumber,
@@ -36,6 +35,7 @@ interface Draft {
   parts: string[];
   pages: Set<number>;
   startX: number;
+  height: number;
 }
 
 export interface RulebookStats {
@@ -91,7 +91,7 @@ class RulebookParser {
       this.consume({ ...line, text });
       this.previousText = text;
     }
-    this.finish();
+    this.flush();
     return this.units;
   }
 
@@ -158,6 +158,7 @@ class RulebookParser {
   }
 
   private tryHeading(line: PageLine): boolean {
+    if (this.extendsHeading(line)) return true;
     const draftComplete = !this.draft || endsSentence(this.previousText) || this.previousText === this.draft.unit.ref;
     if (!isUnnumberedHeading(line, this.bodyHeight, draftComplete)) return false;
     this.flush();
@@ -174,13 +175,25 @@ class RulebookParser {
     return true;
   }
 
+  /** A heading set over two lines ("FIT PLAYING RULES" / "5th EDITION"): same large type, no body yet. */
+  private extendsHeading(line: PageLine): boolean {
+    const draft = this.draft;
+    if (!draft || draft.unit.kind !== 'text' || draft.parts.length > 0) return false;
+    const isLarge = line.height > this.bodyHeight * 1.15 && Math.abs(line.height - draft.height) < 0.5;
+    if (!isLarge || endsSentence(line.text) || line.text.length > 90) return false;
+    draft.unit.ref = `${draft.unit.ref} ${line.text}`;
+    draft.unit.sectionTitle = draft.unit.ref;
+    if (this.section.number === undefined) this.section = { title: draft.unit.ref };
+    return true;
+  }
+
   private tryDefinition(line: PageLine): boolean {
     const match = matchDefinitionStart(line.text);
     if (!match) return false;
     const current = this.draft?.unit;
+    // Indentation is no veto here: some layouts indent a few entries (a "Ruling:" entry styled like rulings).
     const isNewEntry = current?.kind !== 'definition' || endsSentence(this.previousText);
-    const isIndented = this.hasLayout && current?.kind === 'definition' && line.x > (this.draft?.startX ?? 0) + INDENT_TOLERANCE;
-    if (!isNewEntry || isIndented) return false;
+    if (!isNewEntry) return false;
     this.flush();
     this.openDraft(line, {
       kind: 'definition',
@@ -222,7 +235,7 @@ class RulebookParser {
   }
 
   private openDraft(line: PageLine, unit: RuleUnit): void {
-    this.draft = { unit, parts: [], pages: new Set([line.page]), startX: line.x };
+    this.draft = { unit, parts: [], pages: new Set([line.page]), startX: line.x, height: line.height };
   }
 
   private append(line: PageLine, text: string): void {
@@ -249,10 +262,6 @@ class RulebookParser {
     this.units.push(unit);
   }
 
-  private finish(): void {
-    this.flush();
-  }
-
   private uniqueRef(ref: string): string {
     const seen = this.seenRefs.get(ref) ?? 0;
     this.seenRefs.set(ref, seen + 1);
@@ -276,5 +285,3 @@ class RulebookParser {
     return !!this.draft && !endsSentence(this.previousText) && isReferenceLead(this.previousText);
   }
 }
-
-export { compareRuleNumbers };

@@ -1,0 +1,201 @@
+// Chunking: rule units in, embeddable chunks out, either following the structure (whole clauses packed
+// per section) or as the study's fixed token windows. Pure; runs in the rulebook worker and in Node.
+
+import { splitWords } from './text';
+import type { Chunk, ChunkSettings, RuleUnit, TokenCounter } from './types';
+
+/**
+ * Pitchside's default: whole clauses, at most 128 tokens with the section title. A typical FIT clause is
+ * 20-60 tokens, so a chunk holds one to four neighbouring clauses; 128 stays well inside every registry
+ * model's 512-token window, and short chunks keep mean-pooled vectors specific to the clause.
+ */
+export const DEFAULT_CHUNKING: ChunkSettings = { strategy: 'structured', maxTokens: 128, overlapTokens: 24 };
+
+/** The study's retriever: 100-token windows, 50 tokens overlap, no structure. */
+export const STUDY_CHUNKING: ChunkSettings = { strategy: 'window', maxTokens: 100, overlapTokens: 50 };
+
+export function chunkSettingsKey(settings: ChunkSettings): string {
+  return `${settings.strategy}-${settings.maxTokens}-${settings.overlapTokens}`;
+}
+
+/** The label a unit starts with in chunk text: "15.2", "Advantage:", nothing for front-matter text. */
+export function unitLabel(unit: RuleUnit): string {
+  if (unit.kind === 'clause') return unit.number ?? unit.ref;
+  if (unit.kind === 'definition') return `${unit.term ?? unit.ref}:`;
+  return '';
+}
+
+export function labelledUnitText(unit: RuleUnit): string {
+  const label = unitLabel(unit);
+  return label ? `${label} ${unit.text}` : unit.text;
+}
+
+/** The heading line put once at the top of a chunk: "15 Offside", "DEFINITIONS AND TERMINOLOGY", "PREFACE". */
+export function sectionHeading(unit: RuleUnit): string {
+  const { sectionNumber, sectionTitle } = unit;
+  if (!sectionNumber || sectionTitle === `Rule ${sectionNumber}`) return sectionTitle;
+  return `${sectionNumber} ${sectionTitle}`;
+}
+
+/**
+ * Splits units into chunks. Every token count, section heading included, goes through `counter`, and
+ * `maxTokens` bounds the whole chunk text as embedded (heading included), because that is what the model
+ * truncates. A single word longer than the budget still forms a chunk of its own.
+ */
+export function chunkUnits(units: readonly RuleUnit[], settings: ChunkSettings, counter: TokenCounter): Chunk[] {
+  const pieces = settings.strategy === 'window' ? windowPieces(units, settings, counter) : structuredPieces(units, settings, counter);
+  return pieces.map((piece, index) => {
+    const covered = piece.units;
+    const pages = [...new Set(covered.flatMap((u) => u.pages))].sort((a, b) => a - b);
+    return {
+      index,
+      refs: [...new Set(covered.map((u) => u.ref))],
+      sectionNumber: covered[0]?.sectionNumber,
+      sectionTitle: covered[0]?.sectionTitle ?? '',
+      text: piece.text,
+      pages,
+      tokenCount: counter.countTokens(piece.text),
+    };
+  });
+}
+
+interface Piece {
+  text: string;
+  units: RuleUnit[];
+}
+
+function structuredPieces(units: readonly RuleUnit[], settings: ChunkSettings, counter: TokenCounter): Piece[] {
+  const pieces: Piece[] = [];
+  for (const group of groupBySection(units)) {
+    const heading = sectionHeading(group[0]);
+    const withHeading = (body: string): string => (heading ? `${heading}\n${body}` : body);
+    let packed: RuleUnit[] = [];
+    const flush = (): void => {
+      if (packed.length) pieces.push({ text: withHeading(packed.map(labelledUnitText).join('\n')), units: packed });
+      packed = [];
+    };
+    for (const unit of group) {
+      const candidate = withHeading([...packed, unit].map(labelledUnitText).join('\n'));
+      if (counter.countTokens(candidate) <= settings.maxTokens) {
+        packed.push(unit);
+        continue;
+      }
+      flush();
+      if (counter.countTokens(withHeading(labelledUnitText(unit))) <= settings.maxTokens) {
+        packed = [unit];
+        continue;
+      }
+      const label = unitLabel(unit);
+      const words = splitWords(unit.text);
+      const render = (start: number, end: number): string =>
+        withHeading([label, ...words.slice(start, end)].filter(Boolean).join(' '));
+      for (const [start, end] of splitRange(words, render, settings, counter, true)) {
+        pieces.push({ text: render(start, end), units: [unit] });
+      }
+    }
+    flush();
+  }
+  return pieces;
+}
+
+/** Consecutive units of one section; a glossary is a section of its own. */
+function groupBySection(units: readonly RuleUnit[]): RuleUnit[][] {
+  const groups: RuleUnit[][] = [];
+  let key: string | undefined;
+  for (const unit of units) {
+    const unitKey = `${unit.sectionNumber ?? ''}|${unit.sectionTitle}`;
+    if (unitKey !== key || groups.length === 0) groups.push([]);
+    groups[groups.length - 1].push(unit);
+    key = unitKey;
+  }
+  return groups;
+}
+
+/**
+ * Word ranges [start, end) covering `words`, each rendering within the budget, ending on a sentence
+ * end when one falls in the second half of the range (when asked), consecutive ranges sharing about
+ * overlapTokens tokens of words.
+ */
+function splitRange(
+  words: readonly string[],
+  render: (start: number, end: number) => string,
+  settings: ChunkSettings,
+  counter: TokenCounter,
+  preferSentenceEnds: boolean,
+): [number, number][] {
+  const ranges: [number, number][] = [];
+  // Heading, label and special tokens repeat in every piece, so the overlap counts words only.
+  const fixedTokens = counter.countTokens(render(0, 0));
+  let start = 0;
+  while (start < words.length) {
+    let end = largestFit(start + 1, words.length, (e) => counter.countTokens(render(start, e)) <= settings.maxTokens);
+    if (preferSentenceEnds && end < words.length) {
+      for (let e = end; e > start + (end - start) / 2; e--) {
+        if (/[.!?;:]["')]?$/.test(words[e - 1])) {
+          end = e;
+          break;
+        }
+      }
+    }
+    ranges.push([start, end]);
+    if (end >= words.length) break;
+    const overlapStart = smallestFit(start + 1, end, (s) => counter.countTokens(render(s, end)) <= settings.overlapTokens + fixedTokens);
+    start = Math.max(start + 1, overlapStart);
+  }
+  return ranges;
+}
+
+/** Largest e in [low, high] with fits(e), assuming fits is monotone decreasing; `low` when none fits. */
+function largestFit(low: number, high: number, fits: (e: number) => boolean): number {
+  let lo = low;
+  let hi = high;
+  if (!fits(lo)) return lo;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Smallest s in [low, high] with fits(s), assuming fits is monotone increasing; `high` when none fits. */
+function smallestFit(low: number, high: number, fits: (s: number) => boolean): number {
+  let lo = low;
+  let hi = high;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+interface WindowWord {
+  word: string;
+  unit: RuleUnit | undefined;
+  breakBefore: boolean;
+}
+
+/** The study's windows over the plain text; a chunk still records the units whose words it holds. */
+function windowPieces(units: readonly RuleUnit[], settings: ChunkSettings, counter: TokenCounter): Piece[] {
+  const stream: WindowWord[] = [];
+  let heading: string | undefined;
+  for (const unit of units) {
+    const unitHeading = sectionHeading(unit);
+    if (unitHeading !== heading) {
+      splitWords(unitHeading).forEach((word, i) => stream.push({ word, unit: undefined, breakBefore: i === 0 }));
+      heading = unitHeading;
+    }
+    splitWords(labelledUnitText(unit)).forEach((word, i) => stream.push({ word, unit, breakBefore: i === 0 }));
+  }
+  const render = (start: number, end: number): string =>
+    stream
+      .slice(start, end)
+      .map((w, i) => (i > 0 && w.breakBefore ? `\n${w.word}` : i > 0 ? ` ${w.word}` : w.word))
+      .join('');
+  const words = stream.map((w) => w.word);
+  return splitRange(words, render, settings, counter, false).map(([start, end]) => ({
+    text: render(start, end),
+    units: [...new Set(stream.slice(start, end).flatMap((w) => (w.unit ? [w.unit] : [])))],
+  }));
+}

@@ -1,0 +1,113 @@
+// Text normalisation for retrieval: search terms (lowercase, stop words, stems, number words as digits,
+// unit spellings unified) and sentence splitting. Pure; runs on every thread and in Node.
+
+import { stemmer } from 'stemmer';
+
+// A short general English list; rulebook words such as "not", "no", "before", "after" are kept out of it
+// only where they change the meaning of a rule ("no", "not" do not help ranking either way).
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself ' +
+    'him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only ' +
+    'or other our ours ourselves out over own same she should so some such than that the their theirs them themselves ' +
+    'then there these they this those through to too under until up very was we were what when where which while who ' +
+    'whom why will with would you your yours yourself yourselves s t'
+  ).split(' '),
+);
+
+/** Words that carry the question's form rather than its topic ("what happens if ..."). */
+const QUESTION_FILLER = new Set(
+  ['happen', 'happens', 'happened', 'allowed', 'allow', 'may', 'must', 'rule', 'rules', 'say', 'says', 'mean', 'means',
+    'get', 'gets', 'need', 'needs', 'supposed', 'tell', 'explain', 'know', 'ok', 'okay', 'thing', 'stuff', 'someone', 'somebody',
+    'ever', 'really', 'exactly', 'also', 'still', 'go', 'goes'],
+);
+
+const NUMBER_WORDS: Record<string, string> = {
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
+  seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
+  sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100',
+};
+
+/** Spellings and abbreviations of one unit, indexed as one term. */
+const UNIT_WORDS: Record<string, string> = {
+  m: 'metre', metre: 'metre', metres: 'metre', meter: 'metre', meters: 'metre', mtr: 'metre', mtrs: 'metre',
+  min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute',
+  sec: 'second', secs: 'second', cm: 'centimetre', centimetres: 'centimetre', centimeters: 'centimetre',
+};
+
+const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|approx|no|vs|cf|mr|mrs|ms|dr|st)\.)$/i;
+
+/** Unicode clean-up shared by every consumer: ligatures unfolded, quotes and dashes made plain. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—]/g, '-');
+}
+
+function canonicalWord(raw: string): string | undefined {
+  if (/^\d/.test(raw)) return raw.replace(/\.+$/, '');
+  const number = NUMBER_WORDS[raw];
+  if (number) return number;
+  const unit = UNIT_WORDS[raw];
+  if (unit) return unit;
+  if (STOP_WORDS.has(raw)) return undefined;
+  return stemmer(raw);
+}
+
+/**
+ * Search terms of a text, in order, repeats kept: "Seven (7) metres" → ["7", "7", "metre"].
+ * Clause numbers stay whole ("13.2").
+ */
+export function tokenize(text: string): string[] {
+  const lower = normalizeText(text)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+  const terms: string[] = [];
+  for (const match of lower.matchAll(/\d+(?:\.\d+)*|[a-z]+/g)) {
+    const term = canonicalWord(match[0]);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/** The topic terms of a question, each once: search terms minus question filler ("what happens if"). */
+export function contentTerms(question: string): string[] {
+  // "how far", "how many": the question's form, not its topic ("far" and "many" rarely occur in rules).
+  const lower = normalizeText(question)
+    .toLowerCase()
+    .replace(/\bhow (?:many|much|far|long|often|big|old|soon|wide|close)\b/g, ' ');
+  const words = lower.match(/\d+(?:\.\d+)*|[a-z]+/g) ?? [];
+  const kept = words.filter((w) => !QUESTION_FILLER.has(w)).join(' ');
+  return [...new Set(tokenize(kept))];
+}
+
+/**
+ * Sentences of a text. Line breaks always end a sentence (a "Ruling = ..." line is its own sentence);
+ * ".", "!" or "?" end one when followed by a capital, digit or quote, except after an abbreviation.
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    let start = 0;
+    for (const match of line.matchAll(/[.!?]["')]?\s+(?=["'(]?[A-Z0-9])/g)) {
+      const end = match.index + match[0].length;
+      const candidate = line.slice(start, end).trim();
+      if (ABBREVIATIONS.test(line.slice(start, match.index + 1))) continue;
+      if (candidate) sentences.push(candidate);
+      start = end;
+    }
+    const tail = line.slice(start).trim();
+    if (tail) sentences.push(tail);
+  }
+  return sentences;
+}
+
+/** Whitespace-separated words, used where a budget is counted in words (tests, estimates). */
+export function splitWords(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}

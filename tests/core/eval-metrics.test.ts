@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import {
+  containsEvidence,
+  evidenceRank,
+  formatComparisonTable,
+  formatMetricsTable,
+  normalizeForEvidence,
+  scoreQuestion,
+  summarize,
+} from '../../src/core/eval-metrics';
+import type { PerQuestionResult } from '../../src/core/eval-metrics';
+import type { EvalQuestion } from '../../src/core/question-file';
+
+// Twelve words, so ten trigrams: each trigram is worth 10 %.
+const EVIDENCE = 'all players from the defending team must retire a distance of ten';
+const WORDS = EVIDENCE.split(' ');
+
+function withBreaksBefore(positions: number[]): string {
+  return WORDS.map((word, i) => (positions.includes(i) ? `PAGE 7 ${word}` : word)).join(' ');
+}
+
+describe('normalizeForEvidence', () => {
+  it.each([
+    ['Seven (7) metres!', 'seven 7 metres'],
+    ['  In-Goal   Area\n', 'in goal area'],
+    ['the \uFB01eld of play', 'the field of play'],
+    ["captain's Team", 'captain s team'],
+    ['', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalizeForEvidence(input)).toBe(expected);
+  });
+});
+
+describe('containsEvidence', () => {
+  it.each([
+    ['exact text', `15.2 At a Tap, ${EVIDENCE} (10) metres.`, true],
+    ['other case and punctuation', EVIDENCE.toUpperCase().replace(/ /g, ' - '), true],
+    ['one break: 8 of 10 trigrams, exactly 80 %', withBreaksBefore([6]), true],
+    ['break before the last word: 9 of 10 trigrams', withBreaksBefore([11]), true],
+    ['two breaks: 6 of 10 trigrams', withBreaksBefore([3, 8]), false],
+    ['break near the end and in the middle: 7 of 10 trigrams', withBreaksBefore([6, 11]), false],
+    ['first half only', WORDS.slice(0, 6).join(' '), false],
+    ['second half only', WORDS.slice(6).join(' '), false],
+    ['all but the last word: 9 of 10 trigrams', WORDS.slice(0, 11).join(' '), true],
+  ])('%s', (_name, chunk, expected) => {
+    expect(containsEvidence(chunk, EVIDENCE)).toBe(expected);
+  });
+
+  it.each([
+    ['Sin Bin Area', 'sin bin', true],
+    ['the sin area bin', 'sin bin', false],
+    ['rotten metres', 'ten metres', false],
+    ['any text', '  ...  ', false],
+  ])('short evidence: %j holds %j is %s (substring only)', (chunk, evidence, expected) => {
+    expect(containsEvidence(chunk, evidence)).toBe(expected);
+  });
+});
+
+describe('evidenceRank', () => {
+  it('is the 1-based rank of the first chunk that holds the evidence', () => {
+    expect(evidenceRank(['nothing here', 'nor here', EVIDENCE, EVIDENCE], EVIDENCE)).toBe(3);
+  });
+
+  it('is null when the evidence is split across two chunks, neither holding enough of it', () => {
+    const split = [WORDS.slice(0, 6).join(' '), WORDS.slice(6).join(' ')];
+    expect(evidenceRank(split, EVIDENCE)).toBeNull();
+  });
+
+  it('finds a chunk that repeats most of the evidence through its overlap', () => {
+    const overlapping = [WORDS.slice(0, 6).join(' '), WORDS.slice(1).join(' ')];
+    expect(evidenceRank(overlapping, EVIDENCE)).toBe(2);
+  });
+});
+
+function question(overrides: Partial<EvalQuestion> = {}): EvalQuestion {
+  return {
+    id: 'rollball-distance',
+    question: 'How far back at a rollball?',
+    answer: 'Seven metres',
+    accept: [/\b(7|seven)\b/i],
+    rules: ['15.1', 'Definition: Offside (Defender)'],
+    evidence: 'must retire a distance of seven (7) metres',
+    answerable: true,
+    ...overrides,
+  };
+}
+
+const chunk = (text: string, ...refs: string[]) => ({ text, refs });
+const HOLDER = chunk('15.1 At a Rollball, all players must retire a distance of seven (7) metres.', '15.1');
+
+describe('scoreQuestion', () => {
+  it('scores rank, hits and rule hit from the ranked chunks', () => {
+    const result = scoreQuestion(question(), {
+      rankedChunks: [chunk('13.1 The Rollball', '13.1'), HOLDER, chunk('other', '16.1')],
+      answerText: 'Defenders retire seven (7) metres.',
+      abstained: false,
+    });
+    expect(result).toMatchObject({
+      rank: 2,
+      hit_at_1: false,
+      hit_at_3: true,
+      hit_at_5: true,
+      rule_hit_at_3: true,
+      answer_correct: true,
+      abstained: false,
+    });
+  });
+
+  it('counts a rule hit only in the top 3, matching references without regard to case or spacing', () => {
+    const others = [chunk('a', '1.1'), chunk('b', '1.2'), chunk('c', '1.3')];
+    const late = scoreQuestion(question(), { rankedChunks: [...others, HOLDER], answerText: '', abstained: false });
+    expect([late.rank, late.hit_at_3, late.hit_at_5, late.rule_hit_at_3]).toEqual([4, false, true, false]);
+    const definition = scoreQuestion(question(), {
+      rankedChunks: [chunk('d', 'definition:  offside (defender)')],
+      answerText: '',
+      abstained: false,
+    });
+    expect(definition.rule_hit_at_3).toBe(true);
+  });
+
+  it.each([
+    ['7 metres', true],
+    ['Seven (7) metres', true],
+    ['17 metres', false],
+    ['70 metres from try line to try line', false],
+    ['SEVENTEEN', false],
+  ])('accept \\b(7|seven)\\b on %j is %s', (answerText, expected) => {
+    const result = scoreQuestion(question(), { rankedChunks: [], answerText, abstained: false });
+    expect(result.answer_correct).toBe(expected);
+  });
+
+  it('never counts an abstention on an answerable question as correct', () => {
+    const result = scoreQuestion(question(), { rankedChunks: [HOLDER], answerText: 'seven', abstained: true });
+    expect([result.answer_correct, result.abstained, result.rank]).toEqual([false, true, 1]);
+  });
+
+  it.each([
+    [true, true],
+    [false, false],
+  ])('unanswerable question, abstained=%s: correct=%s, no retrieval hits', (abstained, correct) => {
+    const unanswerable = question({ answerable: false, accept: [], rules: [], evidence: '' });
+    const result = scoreQuestion(unanswerable, { rankedChunks: [HOLDER], answerText: 'Seven metres', abstained });
+    expect(result).toMatchObject({ answerable: false, rank: null, hit_at_1: false, rule_hit_at_3: false });
+    expect(result.answer_correct).toBe(correct);
+  });
+});
+
+function result(overrides: Partial<PerQuestionResult>): PerQuestionResult {
+  const rank = overrides.rank ?? null;
+  return {
+    id: 'q',
+    answerable: true,
+    rank,
+    hit_at_1: rank !== null && rank <= 1,
+    hit_at_3: rank !== null && rank <= 3,
+    hit_at_5: rank !== null && rank <= 5,
+    rule_hit_at_3: false,
+    answer_correct: false,
+    abstained: false,
+    answer: '',
+    ...overrides,
+  };
+}
+
+const RESULTS = [
+  result({ id: 'a1', rank: 1, rule_hit_at_3: true, answer_correct: true }),
+  result({ id: 'a2', rank: 2, rule_hit_at_3: true }),
+  result({ id: 'a3', rank: null, abstained: true }),
+  result({ id: 'a4', rank: 4, answer_correct: true, answer: 'x'.repeat(100) }),
+  result({ id: 'u1', answerable: false, abstained: true, answer_correct: true }),
+  result({ id: 'u2', answerable: false, answer: 'made up' }),
+];
+
+describe('summarize', () => {
+  it('computes every rate over the right questions', () => {
+    expect(summarize(RESULTS)).toEqual({
+      hit_at_1: 0.25,
+      hit_at_3: 0.5,
+      hit_at_5: 0.75,
+      rule_hit_at_3: 0.5,
+      mrr: (1 + 1 / 2 + 0 + 1 / 4) / 4,
+      answer_accuracy: 0.5,
+      abstain_accuracy: 0.5,
+      false_abstain_rate: 0.25,
+    });
+  });
+
+  it('gives null for a rate whose questions are missing', () => {
+    const onlyAnswerable = summarize(RESULTS.filter((r) => r.answerable));
+    expect(onlyAnswerable.abstain_accuracy).toBeNull();
+    expect(onlyAnswerable.mrr).toBeCloseTo(0.4375);
+    const onlyUnanswerable = summarize(RESULTS.filter((r) => !r.answerable));
+    expect(onlyUnanswerable).toMatchObject({ hit_at_1: null, mrr: null, answer_accuracy: null, false_abstain_rate: null });
+    expect(onlyUnanswerable.abstain_accuracy).toBe(0.5);
+    expect(Object.values(summarize([]))).toEqual(Array(8).fill(null));
+  });
+});
+
+describe('formatMetricsTable', () => {
+  const text = formatMetricsTable(RESULTS, summarize(RESULTS));
+  const lines = text.split('\n');
+
+  it('prints one aligned row per question, then the totals', () => {
+    const answerColumn = lines[0].lastIndexOf('answer');
+    expect(lines[2].startsWith('a1')).toBe(true);
+    expect(lines[4]).toMatch(/^a3\s+miss\s+no\s+no\s+yes$/);
+    expect(lines[6]).toMatch(/^u1\s+-\s+-\s+yes\s+yes$/);
+    expect(lines[7].indexOf('made up')).toBe(answerColumn);
+    expect(text).toContain(`${'x'.repeat(57)}...`);
+    expect(text).not.toContain('x'.repeat(58));
+    expect(text).toContain('questions: 6 (4 answerable, 2 unanswerable)');
+    expect(text).toMatch(/^mrr\s+0\.438$/m);
+    expect(text).toMatch(/^abstain_accuracy\s+0\.500$/m);
+  });
+});
+
+describe('formatComparisonTable', () => {
+  it('puts two runs side by side with the change per metric', () => {
+    const study = RESULTS.map((r) => (r.answerable ? { ...r, rank: null, hit_at_3: false } : r));
+    const text = formatComparisonTable(
+      { label: 'study', per_question: study, metrics: summarize(study) },
+      { label: 'Pitchside', per_question: RESULTS, metrics: summarize(RESULTS) },
+    );
+    expect(text.startsWith('study vs Pitchside\n')).toBe(true);
+    expect(text).toMatch(/^a2\s+miss\s+2\s+no\s+no$/m);
+    expect(text).toMatch(/^hit_at_3\s+0\.000\s+0\.500\s+\+0\.500$/m);
+    expect(text).toMatch(/^abstain_accuracy\s+0\.500\s+0\.500\s+\+0\.000$/m);
+  });
+});
