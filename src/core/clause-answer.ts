@@ -34,8 +34,10 @@ export interface ClauseAnswerOptions {
   maxSentences: number;
   /** Top results whose sentences compete. */
   sentenceChunks: number;
-  /** A second sentence must score at least this share of the best one. */
+  /** A second sentence from the best sentence's clause must score at least this share of the best one. */
   secondSentenceRatio: number;
+  /** The same for a second sentence from another clause. */
+  otherClauseRatio: number;
   maxClauses: number;
   /** Clauses shown when the question is not covered ("the nearest clauses"). */
   nearestClauses: number;
@@ -47,17 +49,20 @@ export const CLAUSE_ANSWER_DEFAULTS: ClauseAnswerOptions = {
   maxSentences: 2,
   sentenceChunks: 3,
   secondSentenceRatio: 0.7,
+  otherClauseRatio: 0.9,
   maxClauses: 8,
   nearestClauses: 3,
 };
 
+const DEFINITION_PREFIX = 'Definition: ';
 /** Score added for sentences from the 1st and 2nd ranked chunk: retrieval already weighed the whole chunk. */
 const RANK_BONUS = [0.15, 0.07];
 const RULING_BONUS = 0.25;
 const NUMBER_BONUS = 0.15;
 const DEFINITION_BONUS = 0.2;
 
-const ASKS_CONSEQUENCE = /\b(what happens|happen|penal|punish|sanction|consequence|ruling|result|award|what (is|'s) the call|what do (i|you|we) (do|give|award))/i;
+const ASKS_CONSEQUENCE =
+  /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|result|what (is|'s) the (call|penalty|decision)|what (do|should|does) (i|you|we|the referee) (do|give|award))\b/i;
 const ASKS_QUANTITY = /\b(how (many|much|far|long|often|big|wide|close|old)|what (distance|size|length|width|number)|minimum|maximum|number of)\b/i;
 const ASKS_MEANING = /\b(what (is|are|does)|define|definition|meaning|mean)\b/i;
 
@@ -144,7 +149,7 @@ export function segmentChunk(chunk: Chunk): AnswerClause[] {
 }
 
 function labelOf(ref: string): string {
-  if (ref.startsWith('Definition: ')) return `${ref.slice('Definition: '.length)}:`;
+  if (ref.startsWith(DEFINITION_PREFIX)) return `${ref.slice(DEFINITION_PREFIX.length)}:`;
   return unitLabel({ kind: /^\d/.test(ref) ? 'clause' : 'text', ref, number: ref, sectionTitle: '', text: '', pages: [] });
 }
 
@@ -153,6 +158,9 @@ function collectCandidates(results: readonly ScoredChunk[], unitsPerResult: Answ
   const seen = new Set<string>();
   results.slice(0, depth).forEach((result, rank) => {
     for (const unit of unitsPerResult[rank]) {
+      const isDefinition = unit.ref.startsWith(DEFINITION_PREFIX);
+      // A definition's sentences are about its term even where they do not repeat it.
+      const termWords = isDefinition ? tokenize(unit.ref.slice(DEFINITION_PREFIX.length)) : [];
       splitSentences(unit.text).forEach((text, position) => {
         const key = `${unit.ref}\u0000${text}`;
         if (seen.has(key)) return;
@@ -164,8 +172,8 @@ function collectCandidates(results: readonly ScoredChunk[], unitsPerResult: Answ
           rank,
           position,
           isRuling: /^Ruling\b/.test(text),
-          isDefinition: unit.ref.startsWith('Definition: '),
-          terms: new Set(tokenize(text)),
+          isDefinition,
+          terms: new Set([...tokenize(text), ...termWords]),
           score: 0,
         });
       });
@@ -193,7 +201,7 @@ function scoreCandidates(question: string, candidates: Candidate[], bm25: Bm25In
     let score = overlap / total + (RANK_BONUS[c.rank] ?? 0);
     if (asksConsequence && c.isRuling) score += RULING_BONUS;
     if (asksQuantity && [...c.terms].some((t) => /^\d/.test(t))) score += NUMBER_BONUS;
-    if (asksMeaning && c.isDefinition && tokenize(c.unit.ref.slice(12)).every((t) => questionTerms.has(t))) {
+    if (asksMeaning && c.isDefinition && tokenize(c.unit.ref.slice(DEFINITION_PREFIX.length)).every((t) => questionTerms.has(t))) {
       score += DEFINITION_BONUS;
     }
     c.score = overlap > 0 ? score : 0;
@@ -212,7 +220,14 @@ function chooseSentences(question: string, candidates: Candidate[], opts: Clause
   } else if (ASKS_CONSEQUENCE.test(question)) {
     second = candidates.find((c) => c.unit.ref === best.unit.ref && c.isRuling);
   }
-  second ??= ranked.find((c) => c !== best && c.score >= best.score * opts.secondSentenceRatio);
+  // Otherwise a close runner-up: from the same clause more easily than from another one (which is more
+  // often a neighbouring rule for a different situation); a ruling only when consequences were asked.
+  second ??= ranked.find(
+    (c) =>
+      c !== best &&
+      !c.isRuling &&
+      c.score >= best.score * (c.unit.ref === best.unit.ref ? opts.secondSentenceRatio : opts.otherClauseRatio),
+  );
   const chosen = second && opts.maxSentences >= 2 ? [best, second] : [best];
   if (chosen.length === 2 && chosen[0].unit.ref === chosen[1].unit.ref) chosen.sort((a, b) => a.position - b.position);
   return chosen;

@@ -67,19 +67,24 @@ export function denseBandFor(modelId: string | undefined, similarity: Similarity
   return similarity === 'cosine' ? thresholds.defaultCosineBand : undefined;
 }
 
-/** Idf-weighted share (0..1) of the question's topic terms that occur in the given texts. */
+/**
+ * Idf-weighted share (0..1) of the question's topic terms found together in one text, best text wins:
+ * an answer holds the question's terms in one place, while scattered matches ("drop" in one clause,
+ * "goal" in another) are how unrelated questions look.
+ */
 export function termCoverage(question: string, texts: readonly string[], bm25?: Bm25Index): number {
   const terms = contentTerms(question);
   if (terms.length === 0) return 0;
-  const present = new Set(texts.flatMap((t) => tokenize(t)));
-  let found = 0;
-  let total = 0;
-  for (const term of terms) {
-    const weight = bm25 ? inverseDocumentFrequency(bm25, term) : 1;
-    total += weight;
-    if (present.has(term)) found += weight;
+  const weights = terms.map((term) => (bm25 ? inverseDocumentFrequency(bm25, term) : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  let best = 0;
+  for (const text of texts) {
+    const present = new Set(tokenize(text));
+    const found = terms.reduce((sum, term, i) => sum + (present.has(term) ? weights[i] : 0), 0);
+    best = Math.max(best, found / total);
   }
-  return total === 0 ? 0 : found / total;
+  return best;
 }
 
 export function assessCoverage(question: string, results: readonly ScoredChunk[], opts: CoverageOptions = {}): Coverage {

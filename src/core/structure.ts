@@ -121,14 +121,16 @@ class RulebookParser {
 
   /** "13 The Rollball" (a heading) or, rarely, "13 A sentence..." (a top-level clause). */
   private trySectionStart(line: PageLine, n: number, rest: string): boolean {
-    const inSequence = this.lastSection === undefined ? n <= 3 : n > this.lastSection && n <= this.lastSection + 1 + MAX_NUMBER_GAP;
+    // The first heading may have any number (an excerpt); later ones follow in sequence.
+    const isFirst = this.lastSection === undefined;
+    const inSequence = isFirst || (n > this.lastSection! && n <= this.lastSection! + 1 + MAX_NUMBER_GAP);
     if (!inSequence || !rest || this.continuesReference()) return false;
     const isTaller = line.height > this.bodyHeight * 1.1;
     if (isTitleLike(rest) || (isTaller && /^[A-Z]/.test(rest))) {
       this.startSection(n, rest, line.x);
       return true;
     }
-    if (this.mode === 'rules' && /^[A-Z]/.test(rest) && endsSentence(rest)) {
+    if (!isFirst && this.mode === 'rules' && /^[A-Z]/.test(rest) && endsSentence(rest)) {
       this.startSection(n, `Rule ${n}`, line.x);
       this.startClause(line, [n], rest);
       return true;

@@ -48,14 +48,26 @@ export function normalizeText(text: string): string {
     .replace(/[‐‑‒–—]/g, '-');
 }
 
+// Stemming dominates indexing time and a rulebook's vocabulary is small, so stems are memoised.
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
+function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemmed = stemmer(word);
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
 function canonicalWord(raw: string): string | undefined {
   if (/^\d/.test(raw)) return raw.replace(/\.+$/, '');
-  const number = NUMBER_WORDS[raw];
-  if (number) return number;
-  const unit = UNIT_WORDS[raw];
-  if (unit) return unit;
+  if (Object.hasOwn(NUMBER_WORDS, raw)) return NUMBER_WORDS[raw];
+  if (Object.hasOwn(UNIT_WORDS, raw)) return UNIT_WORDS[raw];
   if (STOP_WORDS.has(raw)) return undefined;
-  return stemmer(raw);
+  return stem(raw);
 }
 
 /**

@@ -58,6 +58,8 @@ export interface WebLlmEngineLike {
 export interface EngineHost {
   engine: WebLlmEngineLike;
   dispose(): void;
+  /** Rejects (AppError 'worker-crashed') if the engine's worker dies; web-llm would wait forever. */
+  crashed?: Promise<never>;
 }
 
 /** How long a cancelled generation may take to release the engine before a new one starts anyway. */
@@ -100,6 +102,11 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+/** `promise`, or the host's crash, whichever comes first. */
+function guard<T>(host: EngineHost, promise: Promise<T>): Promise<T> {
+  return host.crashed ? Promise.race([promise, host.crashed]) : promise;
 }
 
 function linkSignal(outer: AbortSignal | undefined, inner: AbortController): void {
@@ -166,7 +173,7 @@ class WebLlmAdapter implements LlmEngine {
       host.engine.setInitProgressCallback((report) => {
         if (!controller.signal.aborted) opts.onProgress?.(toLlmProgress(report));
       });
-      await raceAbort(host.engine.reload(modelId), controller.signal);
+      await raceAbort(guard(host, host.engine.reload(modelId)), controller.signal);
       this.loaded = modelId;
     } catch (error) {
       const appError = controller.signal.aborted ? new AppError('cancelled') : toLlmError(error);
@@ -199,10 +206,10 @@ class WebLlmAdapter implements LlmEngine {
         ...ANSWER_SETTINGS,
         ...opts.settings,
       };
-      const stream = await raceAbort(host.engine.chat.completions.create(request), controller.signal);
+      const stream = await raceAbort(guard(host, host.engine.chat.completions.create(request)), controller.signal);
       iterator = stream[Symbol.asyncIterator]();
       for (;;) {
-        const step = await raceAbort(iterator.next(), controller.signal);
+        const step = await raceAbort(guard(host, iterator.next()), controller.signal);
         if (step.done) break;
         const choice = step.value.choices[0];
         const delta = choice?.delta?.content ?? '';
@@ -219,7 +226,7 @@ class WebLlmAdapter implements LlmEngine {
         throw new AppError('cancelled');
       }
       const appError = toLlmError(error);
-      if (appError.code === 'llm-device-lost' || appError.code === 'llm-out-of-memory') this.discardHost();
+      if (['llm-device-lost', 'llm-out-of-memory', 'worker-crashed'].includes(appError.code)) this.discardHost();
       throw appError;
     } finally {
       if (this.current === run) this.current = null;

@@ -76,7 +76,7 @@ export function chooseScriptedReply(
   else if (q.includes('[ungrounded]')) {
     const wrong = collectNumberValues(first.text).has(7) ? 'ten' : 'seven';
     reply = `Retire ${wrong} metres — ${first.citation}`;
-  } else reply = `${firstWords(first.text, 12)} — ${first.citation}`;
+  } else reply = `${firstWords(first.text, 15)} — ${first.citation}`;
   if (q.includes('[device-lost]')) return { reply, failure: 'device-lost', failAfterPieces: 3, slow };
   return { reply, slow };
 }
