@@ -121,7 +121,7 @@ async function main() {
       query_p50_ratio: round(baseQueries.query_p50_ms / queries.query_p50_ms),
     },
   };
-  const rows = Object.entries(result).filter(([, v]) => typeof v !== 'object');
+  const rows: [string, unknown][] = Object.entries(result).filter(([, v]) => typeof v !== 'object');
   rows.push(...Object.entries(result.baseline).map(([k, v]) => [`baseline.${k}`, v] as [string, unknown]));
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v)}`).join('\n'));

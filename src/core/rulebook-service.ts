@@ -145,8 +145,8 @@ export class RulebookService {
       { ...search, topK: Math.max(search.topK, RANKED_DEPTH) },
     );
     const top = results.slice(0, search.topK);
-    const coverage = assessCoverage(question, top, { similarity: search.similarity, modelId: this.modelId });
-    const answer = buildClauseAnswer(question, top, coverage, index.units);
+    const coverage = assessCoverage(question, top, { similarity: search.similarity, modelId: this.modelId, bm25 });
+    const answer = buildClauseAnswer(question, top, coverage, index.units, { bm25 });
     const end = performance.now();
     return {
       answer,

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createEmbedder } from '../adapters/embedder';
