@@ -138,6 +138,6 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
     }
   }
 
-  const screen: Screen = { id: 'ask', label: 'Ask', element };
+  const screen: Screen = { id: 'ask', label: 'Rules', element };
   return { screen, start, ask, addFile, currentRulebook: () => current };
 }
