@@ -20,7 +20,17 @@ export interface PreviewServer {
 export async function startPreview(port = 4173 + Math.floor(Math.random() * 500)): Promise<PreviewServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+      // A separate build folder lets several builds be tested side by side.
+      ...(process.env.PITCHSIDE_DIST ? ['--outDir', process.env.PITCHSIDE_DIST] : []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
