@@ -1,30 +1,18 @@
 // The page's one on-device LLM session, shared by the Ask screen, the model manager and the
-// evaluation screen. The engine (and web-llm with it) is created only when first needed. Main thread.
+// evaluation screen. web-llm itself is only imported when a model is first loaded. Main thread.
 
 import type { LlmEngine } from '../llm/engine';
+import { createBrowserLlmEngine, readLlmOptionsFromUrl } from '../llm/web-llm-engine';
 
-export interface LlmSession {
-  /** Creates the engine on first use. */
-  engine(): Promise<LlmEngine>;
-  /** True once a model is loaded and can generate. */
-  isReady(): boolean;
-  /** The loaded model's id, or null. */
-  loadedModel(): string | null;
+let engine: LlmEngine | undefined;
+
+/** The shared engine; `?llm=scripted` in the address selects the scripted engine (demos and tests). */
+export function getLlmEngine(): LlmEngine {
+  engine ??= createBrowserLlmEngine(readLlmOptionsFromUrl(location.search));
+  return engine;
 }
 
-let session: LlmSession | undefined;
-
-export function getLlmSession(create: () => Promise<LlmEngine>): LlmSession {
-  if (session) return session;
-  let engine: Promise<LlmEngine> | undefined;
-  let resolved: LlmEngine | undefined;
-  session = {
-    engine() {
-      engine ??= create().then((e) => (resolved = e));
-      return engine;
-    },
-    isReady: () => Boolean(resolved?.loadedModel),
-    loadedModel: () => resolved?.loadedModel ?? null,
-  };
-  return session;
+/** True once a model is loaded and can generate. */
+export function isLlmReady(): boolean {
+  return Boolean(engine?.loadedModel);
 }
