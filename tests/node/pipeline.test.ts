@@ -1,0 +1,122 @@
+// The whole pipeline in Node with the real pieces: pdf.js on a generated rulebook PDF, the shipped ONNX
+// model through transformers.js, and the store on fake-indexeddb. Checks caching, atomicity and refusals.
+
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/adapters/hash';
+import { openStore } from '../../src/adapters/store';
+import type { Embedder } from '../../src/core/embedder';
+import { AppError } from '../../src/core/errors';
+import { RulebookService } from '../../src/core/rulebook-service';
+import { STUDY_CHUNKING } from '../../src/core/chunking';
+import { createNodeEmbedder, createNodeExtractor } from '../../src/node/pipeline';
+import {
+  buildEmptyPdf,
+  buildPasswordPdf,
+  buildRulebookPdf,
+  buildScannedPdf,
+  corruptPdfBytes,
+  notPdfBytes,
+} from '../fixtures/make-pdf';
+
+let embedder: Embedder;
+let pdf: Uint8Array;
+
+/** Counts document embeddings actually computed by the model. */
+function countingEmbedder(inner: Embedder) {
+  const counter = { documents: 0 };
+  const wrapped: Embedder = {
+    model: inner.model,
+    backend: inner.backend,
+    countTokens: (t) => inner.countTokens(t),
+    async embed(texts, opts) {
+      if (opts.kind === 'document') counter.documents += texts.length;
+      return inner.embed(texts, opts);
+    },
+  };
+  return { wrapped, counter };
+}
+
+async function makeService(factory: IDBFactory, inner = embedder) {
+  const { wrapped, counter } = countingEmbedder(inner);
+  const store = await openStore({ name: 'pitchside', indexedDB: factory });
+  const service = new RulebookService({ extractor: createNodeExtractor(), embedder: wrapped, store, sha256Hex });
+  return { service, store, counter };
+}
+
+beforeAll(async () => {
+  embedder = await createNodeEmbedder();
+  pdf = await buildRulebookPdf();
+});
+
+describe('rulebook pipeline in Node', () => {
+  it('indexes once: the same bytes again, or a restarted app, compute zero embeddings', async () => {
+    const factory = new IDBFactory();
+    const first = await makeService(factory);
+    const added = await first.service.addRulebook('Sample', pdf);
+    expect(added.reused).toBe(false);
+    expect(added.embedded).toBeGreaterThan(5);
+    expect(first.counter.documents).toBe(added.chunkCount);
+
+    const again = await first.service.addRulebook('Sample copy', pdf.slice());
+    expect(again.reused).toBe(true);
+    expect(first.counter.documents).toBe(added.chunkCount);
+
+    // A new service over the same database stands for a reload of the app.
+    first.store.close();
+    const reopened = await makeService(factory);
+    const result = await reopened.service.ask(added.rulebook.hash, 'How long is a player sin binned for?');
+    expect(result.results.length).toBeGreaterThan(0);
+    expect(reopened.counter.documents).toBe(0);
+    expect(reopened.service.documentEmbeddings).toBe(0);
+  });
+
+  it('keys the index by chunk settings: another preset builds a second index', async () => {
+    const { service, store, counter } = await makeService(new IDBFactory());
+    const { rulebook } = await service.addRulebook('Sample', pdf);
+    const before = counter.documents;
+    service.chunking = STUDY_CHUNKING;
+    const second = await service.addRulebook('Sample', pdf);
+    expect(second.reused).toBe(false);
+    expect(counter.documents).toBeGreaterThan(before);
+    expect((await store.listIndexes(rulebook.hash)).length).toBe(2);
+  });
+
+  it.each([
+    ['not a PDF', () => notPdfBytes(), 'not-pdf'],
+    ['a corrupt PDF', () => corruptPdfBytes(), 'pdf-corrupt'],
+    ['a password-protected PDF', () => buildPasswordPdf(), 'pdf-password'],
+    ['a scanned PDF without text', () => buildScannedPdf(), 'pdf-no-text'],
+    ['an empty PDF', () => buildEmptyPdf(), 'pdf-empty'],
+  ])('refuses %s with its code and leaves the stored rulebook as it was', async (_name, make, code) => {
+    const { service, store } = await makeService(new IDBFactory());
+    const { rulebook } = await service.addRulebook('Sample', pdf);
+    const error = await service.addRulebook('bad', await make()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    expect((await store.listRulebooks()).map((b) => b.hash)).toEqual([rulebook.hash]);
+    const answer = await service.ask(rulebook.hash, 'How many touches does a team get?');
+    expect(answer.results.length).toBeGreaterThan(0);
+  });
+
+  it('stores nothing when indexing is cancelled part-way', async () => {
+    const { service, store } = await makeService(new IDBFactory());
+    const controller = new AbortController();
+    const pending = service.addRulebook('Sample', pdf, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stage === 'embed') controller.abort();
+      },
+    });
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await store.listRulebooks()).toEqual([]);
+  });
+
+  it('reports progress through every slow stage', async () => {
+    const { service } = await makeService(new IDBFactory());
+    const stages = new Set<string>();
+    await service.addRulebook('Sample', pdf, { onProgress: (p) => stages.add(p.stage) });
+    expect([...stages]).toEqual(expect.arrayContaining(['parse', 'chunk', 'embed', 'save']));
+  });
+});
