@@ -1,15 +1,24 @@
-// Page entry: starts the rulebook worker and mounts the interface.
+// Page entry: applies the theme, starts the rulebook worker, mounts the interface, and sets up the
+// offline service worker and the install prompt. Main thread.
 
 import type { RulebookOps } from './core/rulebook-ops';
+import { pageActivity } from './ui/activity';
 import { mountApp } from './ui/app';
+import { setUpInstall } from './ui/install-hint';
+import { setUpOfflineApp } from './ui/pwa';
+import { applyTheme, createThemeSwitch, readThemeChoice } from './ui/theme';
 import { WorkerClient } from './ui/worker-client';
 import './ui/styles.css';
 
+applyTheme(readThemeChoice());
 const worker = new Worker(new URL('../workers/rulebook.worker.ts', import.meta.url), { type: 'module' });
 const client = new WorkerClient<RulebookOps>(worker);
 const root = document.getElementById('app');
 if (root) {
   const app = mountApp({ root, client });
+  app.shell.tools.append(createThemeSwitch());
+  setUpInstall(app.shell);
+  setUpOfflineApp(app.shell, pageActivity);
   // Exposed for end-to-end measurements: the worker's embedding counters.
   Object.assign(window, { pitchside: { stats: () => client.call('stats', {}), app } });
 }

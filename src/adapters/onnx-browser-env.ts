@@ -12,6 +12,8 @@ export interface OnnxBrowserOptions {
    * to work offline; turn off only when the service worker caches them already.
    */
   useBrowserCache?: boolean;
+  /** WASM threads; unset leaves the runtime's own choice (half the cores, at most 4, when isolated). */
+  numThreads?: number;
 }
 
 export function configureOnnxForBrowser(opts: OnnxBrowserOptions = {}): void {
@@ -22,6 +24,12 @@ export function configureOnnxForBrowser(opts: OnnxBrowserOptions = {}): void {
   env.useBrowserCache = opts.useBrowserCache ?? true;
   const onnx = env.backends.onnx;
   if (onnx?.wasm) onnx.wasm.wasmPaths = { mjs: ortMjsUrl, wasm: ortWasmUrl };
+  if (onnx?.wasm && opts.numThreads) onnx.wasm.numThreads = opts.numThreads;
+}
+
+/** The WASM thread count the ONNX runtime settled on (it fills it in when it starts); undefined before. */
+export function readWasmThreads(): number | undefined {
+  return env.backends.onnx?.wasm?.numThreads;
 }
 
 // Minimal WebGPU shapes: the TypeScript worker lib does not declare navigator.gpu.

@@ -1,7 +1,7 @@
 // The instant answer without an LLM: the one or two sentences of the top chunks that best answer the
 // question, each with the rule it came from, then the retrieved clauses in full. Pure; any thread.
 
-import { inverseDocumentFrequency, type Bm25Index } from './bm25';
+import { documentFrequency, inverseDocumentFrequency, type Bm25Index } from './bm25';
 import { sectionHeading, unitLabel } from './chunking';
 import type { Coverage } from './coverage';
 import { formatCitation } from './rule-numbers';
@@ -47,7 +47,7 @@ export interface ClauseAnswerOptions {
 
 export const CLAUSE_ANSWER_DEFAULTS: ClauseAnswerOptions = {
   maxSentences: 2,
-  sentenceChunks: 3,
+  sentenceChunks: 5,
   secondSentenceRatio: 0.7,
   otherClauseRatio: 0.9,
   maxClauses: 8,
@@ -58,13 +58,23 @@ const DEFINITION_PREFIX = 'Definition: ';
 /** Score added for sentences from the 1st and 2nd ranked chunk: retrieval already weighed the whole chunk. */
 const RANK_BONUS = [0.15, 0.07];
 const RULING_BONUS = 0.25;
+/** A ruling within this share of the best sentence's score answers a consequence question first. */
+const CONSEQUENCE_RULING_RATIO = 0.6;
 const NUMBER_BONUS = 0.15;
 const DEFINITION_BONUS = 0.2;
 
 const ASKS_CONSEQUENCE =
   /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|result|what (is|'s) the (call|penalty|decision)|what (do|should|does) (i|you|we|the referee) (do|give|award))\b/i;
 const ASKS_QUANTITY = /\b(how (many|much|far|long|often|big|wide|close|old)|what (distance|size|length|width|number)|minimum|maximum|number of)\b/i;
-const ASKS_MEANING = /\b(what (is|are|does)|define|definition|meaning|mean)\b/i;
+const ASKS_MEANING = /\b(what (is|are|does)|who (is|are)|(what|who) counts as|define|definition|meaning|mean)\b/i;
+/** A sentence stating a number of the very thing asked about ("six (6) touches" for "how many touches"). */
+const QUANTITY_MATCH_BONUS = 0.25;
+/** Units a question's form asks for: "how far" wants a distance, "how long" a time or a length. */
+const QUANTITY_UNITS: [RegExp, string[]][] = [
+  [/\bhow (far|close|deep|wide|big|high)\b|\bwhat distance\b/i, ['metre', 'centimetre', 'yard', 'feet', 'foot']],
+  [/\bhow long\b/i, ['minute', 'second', 'hour', 'metre', 'centimetre']],
+  [/\bhow (soon|often)\b/i, ['minute', 'second', 'hour']],
+];
 
 interface Candidate {
   text: string;
@@ -189,18 +199,22 @@ function scoreCandidates(question: string, candidates: Candidate[], bm25: Bm25In
     const df = candidates.filter((c) => c.terms.has(term)).length;
     return Math.log(1 + (candidates.length + 1) / (df + 0.5));
   };
-  const weights = new Map(terms.map((t) => [t, weight(t)]));
+  // A term the rulebook never uses cannot tell sentences apart; left in, it only dilutes the differences.
+  const known = bm25 ? terms.filter((t) => documentFrequency(bm25, t) > 0) : terms;
+  const weights = new Map(known.map((t) => [t, weight(t)]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const asksConsequence = ASKS_CONSEQUENCE.test(question);
   const asksQuantity = ASKS_QUANTITY.test(question);
   const asksMeaning = ASKS_MEANING.test(question);
   const questionTerms = new Set(tokenize(question));
+  const quantityTargets = asksQuantity ? quantityTerms(question) : new Set<string>();
   for (const c of candidates) {
     let overlap = 0;
     for (const [term, w] of weights) if (c.terms.has(term)) overlap += w;
     let score = overlap / total + (RANK_BONUS[c.rank] ?? 0);
     if (asksConsequence && c.isRuling) score += RULING_BONUS;
     if (asksQuantity && [...c.terms].some((t) => /^\d/.test(t))) score += NUMBER_BONUS;
+    if (quantityTargets.size > 0 && statesQuantityOf(c.text, quantityTargets)) score += QUANTITY_MATCH_BONUS;
     if (asksMeaning && c.isDefinition && tokenize(c.unit.ref.slice(DEFINITION_PREFIX.length)).every((t) => questionTerms.has(t))) {
       score += DEFINITION_BONUS;
     }
@@ -208,10 +222,30 @@ function scoreCandidates(question: string, candidates: Candidate[], bm25: Bm25In
   }
 }
 
+/** The terms a quantity question counts or measures: the noun after "how many", or the units its form asks for. */
+export function quantityTerms(question: string): Set<string> {
+  const targets = new Set<string>();
+  const counted = /\b(?:how many|how much|number of|what number of)\s+([a-z-]+)/i.exec(question);
+  if (counted) tokenize(counted[1]).forEach((t) => targets.add(t));
+  for (const [pattern, units] of QUANTITY_UNITS) if (pattern.test(question)) units.forEach((u) => targets.add(u));
+  return targets;
+}
+
+/** True when a number in the text is followed, within two terms, by one of the targets ("six (6) touches"). */
+export function statesQuantityOf(text: string, targets: ReadonlySet<string>): boolean {
+  const terms = tokenize(text);
+  return terms.some((t, i) => /^\d/.test(t) && terms.slice(i + 1, i + 3).some((next) => targets.has(next)));
+}
+
 function chooseSentences(question: string, candidates: Candidate[], opts: ClauseAnswerOptions): Candidate[] {
   const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position);
-  const best = ranked[0];
+  let best = ranked[0];
   if (!best || opts.maxSentences < 1) return [];
+  if (!best.isRuling && ASKS_CONSEQUENCE.test(question)) {
+    // "What's the call?" is answered by a ruling that is nearly as close as the best plain sentence.
+    const ruling = ranked.find((c) => c.isRuling && c.score >= best.score * CONSEQUENCE_RULING_RATIO);
+    if (ruling) best = ruling;
+  }
   let second: Candidate | undefined;
   const sameUnit = ranked.filter((c) => c !== best && c.unit.ref === best.unit.ref);
   if (best.isRuling) {

@@ -2,9 +2,10 @@
 // Pure; the eval CLI (Node) and the evaluation screen (browser) both call it.
 
 import { AppError, throwIfAborted } from './errors';
-import { scoreQuestion, summarize, type Metrics, type PerQuestionResult } from './eval-metrics';
+import { scoreQuestion, summarize, type Metrics, type PerQuestionResult, type QuestionOutcome } from './eval-metrics';
+import { buildAnswerMessages, SYSTEM_MESSAGE, type ChatMessage, type PromptClause } from './prompt';
 import type { EvalQuestion } from './question-file';
-import type { AskResult } from './rulebook-service';
+import { RANKED_DEPTH, type AskResult } from './rulebook-service';
 import { STUDY_CHUNKING } from './chunking';
 import type { ChunkSettings, SearchSettings } from './types';
 
@@ -33,24 +34,60 @@ export function clauseAnswerText(result: AskResult): string {
   return result.answer.sentences.map((s) => `${s.text} — ${s.citation}`).join(' ');
 }
 
+/** What the clause answer produced for a question, in the shape the metrics score. */
+export function outcomeFromAsk(result: AskResult): QuestionOutcome {
+  return {
+    rankedChunks: result.results.map((r) => ({ text: r.chunk.text, refs: r.chunk.refs })),
+    answerText: clauseAnswerText(result),
+    abstained: !result.answer.covered,
+  };
+}
+
+export interface EvalOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Scores the app's clause answers: `ask` is the app's own ask path (the service, or the worker's `ask` op). */
 export async function evaluateQuestions(
   questions: readonly EvalQuestion[],
   config: EvalConfig,
   ask: (question: string, search: SearchSettings) => Promise<AskResult>,
-  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  opts: EvalOptions = {},
+): Promise<EvalRun> {
+  return evaluateOutcomes(questions, config, async (q) => outcomeFromAsk(await ask(q.question, config.search)), opts);
+}
+
+/** Scores any answerer (the clause answer, an LLM with or without the clauses) question by question, in order. */
+export async function evaluateOutcomes(
+  questions: readonly EvalQuestion[],
+  config: EvalConfig,
+  answer: (question: EvalQuestion, signal?: AbortSignal) => Promise<QuestionOutcome>,
+  opts: EvalOptions = {},
 ): Promise<EvalRun> {
   if (questions.length === 0) throw new AppError('bad-question-file', 'the file holds no questions');
   const perQuestion: EvalRun['per_question'] = [];
   for (const [i, q] of questions.entries()) {
     throwIfAborted(opts.signal);
-    const result = await ask(q.question, config.search);
-    const scored = scoreQuestion(q, {
-      rankedChunks: result.results.map((r) => ({ text: r.chunk.text, refs: r.chunk.refs })),
-      answerText: clauseAnswerText(result),
-      abstained: !result.answer.covered,
-    });
-    perQuestion.push({ ...scored, question: q.question, retrieved: result.results.slice(0, 5).map((r) => r.chunk.refs.join(',')) });
+    const outcome = await answer(q, opts.signal);
+    const scored = scoreQuestion(q, outcome);
+    const retrieved = outcome.rankedChunks.slice(0, RANKED_DEPTH).map((c) => c.refs.join(','));
+    perQuestion.push({ ...scored, question: q.question, retrieved });
     opts.onProgress?.(i + 1, questions.length);
   }
   return { config, metrics: summarize(perQuestion), per_question: perQuestion };
+}
+
+/**
+ * The study's second experiment: the model's prompt with the retrieved clauses (the app's own prompt), or
+ * without them (the question alone under the same system message).
+ */
+export function buildLlmEvalMessages(question: string, clauses: readonly PromptClause[] | null): ChatMessage[] {
+  if (clauses === null) {
+    return [
+      { role: 'system', content: SYSTEM_MESSAGE },
+      { role: 'user', content: question.trim() },
+    ];
+  }
+  return buildAnswerMessages(question, [...clauses]).messages;
 }

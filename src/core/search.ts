@@ -3,7 +3,7 @@
 
 import { scoreBm25, type Bm25Index } from './bm25';
 import { AppError } from './errors';
-import { fuseRankings, RRF_K } from './fusion';
+import { fuseRankings } from './fusion';
 import type { Chunk, ScoredChunk, SearchSettings } from './types';
 import { scoreRows, topK } from './vector';
 
@@ -29,7 +29,11 @@ export interface FusionOptions {
   candidateDepth: number;
 }
 
-export const DEFAULT_FUSION: FusionOptions = { rrfK: RRF_K, denseWeight: 1, bm25Weight: 1, candidateDepth: 100 };
+/**
+ * rrfK 20 rather than the usual 60: with a bag-of-words embedding the heads of both lists carry the signal,
+ * and a sharper head measured slightly better on the tuning half of the FIT questions (mrr, hit@5).
+ */
+export const DEFAULT_FUSION: FusionOptions = { rrfK: 20, denseWeight: 1, bm25Weight: 1, candidateDepth: 100 };
 
 /**
  * Ranks chunks for a query. `dense` in each result is the similarity of that chunk with the query vector

@@ -30,6 +30,15 @@ const NUMBER_WORDS: Record<string, string> = {
   sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100',
 };
 
+/**
+ * A few general English equivalences met in referees' questions, indexed as one term (applied to stems):
+ * British/American spellings and derivations of "defend", and plain words for moving back or replacing.
+ */
+const EQUIVALENT_STEMS: Record<string, string> = {
+  defenc: 'defend', defens: 'defend', defend: 'defend',
+  retreat: 'retir', sub: 'substitut', subs: 'substitut',
+};
+
 /** Spellings and abbreviations of one unit, indexed as one term. */
 const UNIT_WORDS: Record<string, string> = {
   m: 'metre', metre: 'metre', metres: 'metre', meter: 'metre', meters: 'metre', mtr: 'metre', mtrs: 'metre',
@@ -67,7 +76,17 @@ function canonicalWord(raw: string): string | undefined {
   if (Object.hasOwn(NUMBER_WORDS, raw)) return NUMBER_WORDS[raw];
   if (Object.hasOwn(UNIT_WORDS, raw)) return UNIT_WORDS[raw];
   if (STOP_WORDS.has(raw)) return undefined;
-  return stem(raw);
+  const stemmed = stem(raw);
+  return Object.hasOwn(EQUIVALENT_STEMS, stemmed) ? EQUIVALENT_STEMS[stemmed] : stemmed;
+}
+
+/** "didn't" → "did not", "team's" → "team": otherwise "didn" would become a search term. Lower-case input. */
+function expandContractions(lower: string): string {
+  return lower
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'(?:s|re|ve|ll|d|m)\b/g, '');
 }
 
 /**
@@ -75,10 +94,12 @@ function canonicalWord(raw: string): string | undefined {
  * Clause numbers stay whole ("13.2").
  */
 export function tokenize(text: string): string[] {
-  const lower = normalizeText(text)
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
+  const lower = expandContractions(
+    normalizeText(text)
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, ''),
+  );
   const terms: string[] = [];
   for (const match of lower.matchAll(/\d+(?:\.\d+)*|[a-z]+/g)) {
     const term = canonicalWord(match[0]);
@@ -90,9 +111,10 @@ export function tokenize(text: string): string[] {
 /** The topic terms of a question, each once: search terms minus question filler ("what happens if"). */
 export function contentTerms(question: string): string[] {
   // "how far", "how many": the question's form, not its topic ("far" and "many" rarely occur in rules).
-  const lower = normalizeText(question)
-    .toLowerCase()
-    .replace(/\bhow (?:many|much|far|long|often|big|old|soon|wide|close)\b/g, ' ');
+  // "what counts as": the form of a definition question.
+  const lower = expandContractions(normalizeText(question).toLowerCase())
+    .replace(/\bhow (?:many|much|far|long|often|big|old|soon|wide|close)\b/g, ' ')
+    .replace(/\b(?:what|who|which) (?:counts?|qualifies) as\b/g, ' ');
   const words = lower.match(/\d+(?:\.\d+)*|[a-z]+/g) ?? [];
   const kept = words.filter((w) => !QUESTION_FILLER.has(w)).join(' ');
   return [...new Set(tokenize(kept))];

@@ -1,21 +1,30 @@
-// Renders a clause answer: the best sentence(s) with their rule numbers first, then the retrieved
-// clauses in full, each of which a citation button opens in place. Main thread.
+// Renders a clause answer: the best sentence(s) first, each followed by its rule number, then the retrieved
+// clauses in full; a citation opens its clause in place, and the whole section is shown on demand. Main thread.
 
 import type { ClauseAnswer } from '../core/clause-answer';
+import type { RuleUnit } from '../core/types';
+import { renderUnitList } from './browse-view';
 import { h } from './dom';
-import { TEXT } from './messages';
+import { describeError, TEXT, UI_TEXT } from './messages';
 
-export function renderClauseAnswer(answer: ClauseAnswer): HTMLElement {
+export interface ClauseAnswerViewOptions {
+  /** The units of a section, for "Show all of <section>"; without it the button is left out. */
+  loadSection?(sectionTitle: string): Promise<RuleUnit[]>;
+}
+
+export function renderClauseAnswer(answer: ClauseAnswer, opts: ClauseAnswerViewOptions = {}): HTMLElement {
   const clauseList = h('ol', { class: 'clauses', 'aria-label': answer.covered ? TEXT.clauses : TEXT.nearest });
   const clauseById = new Map<string, HTMLDetailsElement>();
   answer.clauses.forEach((clause, i) => {
     const id = `clause-${slug(clause.ref)}`;
+    const more = opts.loadSection ? sectionButton(clause.sectionTitle, clause.ref, opts.loadSection) : null;
     const details = h(
       'details',
       { id, class: 'clause', open: answer.covered && i === 0 },
       h('summary', {}, h('span', { class: 'citation' }, clause.citation), ' ', h('span', { class: 'section' }, clause.sectionTitle)),
       h('p', { class: 'clause-text' }, clause.text),
       h('p', { class: 'pages' }, formatPages(clause.pages)),
+      more,
     );
     clauseById.set(clause.ref, details);
     clauseList.append(h('li', {}, details));
@@ -52,6 +61,22 @@ export function renderClauseAnswer(answer: ClauseAnswer): HTMLElement {
     h('h3', { class: 'clauses-heading' }, answer.covered ? TEXT.clauses : TEXT.nearest),
     clauseList,
   );
+}
+
+function sectionButton(sectionTitle: string, ref: string, load: (title: string) => Promise<RuleUnit[]>): HTMLElement {
+  const box = h('div', { class: 'section-context' });
+  const button = h('button', { type: 'button', class: 'secondary' }, UI_TEXT.showSection(sectionTitle));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      box.replaceChildren(renderUnitList(await load(sectionTitle), ref));
+    } catch (error) {
+      button.disabled = false;
+      box.append(h('p', {}, describeError(error).text));
+    }
+  });
+  box.append(button);
+  return box;
 }
 
 function formatPages(pages: number[]): string {

@@ -2,6 +2,11 @@
 
 import type { RulebookOps } from '../core/rulebook-ops';
 import { createAskScreen } from './screens/ask-screen';
+import { createEvalScreen } from './screens/eval-screen';
+import { createModelsScreen } from './screens/models-screen';
+import { createLlmAnswerer } from './llm-answer';
+import { startLlmSession } from './llm-session';
+import { createLlmStatusBar } from './llm-status-bar';
 import { createShell } from './shell';
 import type { WorkerClient } from './worker-client';
 
@@ -12,8 +17,16 @@ export interface AppOptions {
 
 export function mountApp({ root, client }: AppOptions) {
   const shell = createShell(root);
-  const askScreen = createAskScreen({ shell, client });
+  const askScreen = createAskScreen({ shell, client, onAnswer: createLlmAnswerer({ shell }) });
   shell.addScreen(askScreen.screen);
+  // On-device answers: their status line on the Ask screen, and the model manager.
+  askScreen.screen.element.prepend(createLlmStatusBar({ shell, openModels: () => shell.show('models') }).element);
+  shell.addScreen(createModelsScreen({ shell }).screen);
+  void startLlmSession();
+  shell.addScreen(createEvalScreen({ shell, client, currentRulebook: askScreen.currentRulebook }).screen);
+  // `?threads=N` fixes the search model's WASM threads (the browser benchmark compares 1 with several).
+  const wasmThreads = Number(new URLSearchParams(location.search).get('threads'));
+  if (wasmThreads > 0) void client.call('init', { wasmThreads }).catch(() => undefined);
   void askScreen.start();
   return { shell, askScreen };
 }

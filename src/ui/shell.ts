@@ -21,17 +21,21 @@ export interface Shell {
   show(id: string): void;
   /** A place in the header for small controls (theme switch, install button). */
   tools: HTMLElement;
+  /** Shows a notice (offline ready, update available, install hint), announced politely. */
+  notify(content: HTMLElement): void;
 }
 
 export function createShell(root: HTMLElement): Shell {
   const status = h('p', { role: 'status', class: 'status', 'aria-live': 'polite' }, TEXT.starting);
   const alert = h('div', { role: 'alert', class: 'alert' });
+  // Not role=status: the app has one status line; notices are announced through aria-live alone.
+  const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
   const nav = h('nav', { class: 'screens', 'aria-label': 'Screens' });
   const tools = h('div', { class: 'tools' });
   const main = h('main', { class: 'main' });
   const screens = new Map<string, { screen: Screen; button: HTMLButtonElement }>();
 
-  root.append(h('header', { class: 'top' }, h('div', { class: 'title-row' }, h('h1', {}, TEXT.appName), nav, tools), status), alert, main);
+  root.append(h('header', { class: 'top' }, h('div', { class: 'title-row' }, h('h1', {}, TEXT.appName), nav, tools), status), notices, alert, main);
 
   const shell: Shell = {
     status,
@@ -48,6 +52,9 @@ export function createShell(root: HTMLElement): Shell {
     },
     clearError() {
       clear(alert);
+    },
+    notify(content) {
+      notices.append(content);
     },
     addScreen(screen) {
       const button = h('button', { type: 'button', class: 'nav', onclick: () => shell.show(screen.id) }, screen.label);

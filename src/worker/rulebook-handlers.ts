@@ -8,7 +8,7 @@ import type { Handlers } from '../core/protocol';
 import type { EngineStatus, RulebookOps, RulebookSummary } from '../core/rulebook-ops';
 import { RulebookService } from '../core/rulebook-service';
 import { createEmbedder } from '../adapters/embedder';
-import { configureOnnxForBrowser, pickDevice } from '../adapters/onnx-browser-env';
+import { configureOnnxForBrowser, pickDevice, readWasmThreads } from '../adapters/onnx-browser-env';
 import { createPdfExtractor } from '../adapters/pdf';
 import { sha256Hex } from '../adapters/hash';
 import { openStore, type Store } from '../adapters/store';
@@ -17,9 +17,9 @@ pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
 
 let ready: Promise<{ service: RulebookService; store: Store; backend: string }> | undefined;
 
-function start(onProgress?: (p: { stage: 'load-model'; done: number; total: number }) => void) {
+function start(onProgress?: (p: { stage: 'load-model'; done: number; total: number }) => void, wasmThreads?: number) {
   ready ??= (async () => {
-    configureOnnxForBrowser();
+    configureOnnxForBrowser({ numThreads: wasmThreads });
     const device = await pickDevice();
     const modelId = DEFAULT_EMBEDDING_MODEL_ID;
     onProgress?.({ stage: 'load-model', done: 0, total: 1 });
@@ -49,12 +49,14 @@ async function status(): Promise<EngineStatus> {
     dims: model?.dims ?? 0,
     documentEmbeddings: service.documentEmbeddings,
     queryEmbeddings: service.queryEmbeddings,
+    wasmThreads: readWasmThreads(),
+    crossOriginIsolated: self.crossOriginIsolated,
   };
 }
 
 export const rulebookHandlers: Handlers<RulebookOps> = {
-  async init(_payload, ctx) {
-    await start(ctx.progress);
+  async init(payload, ctx) {
+    await start(ctx.progress, payload.wasmThreads);
     return status();
   },
   stats: () => status(),
@@ -73,10 +75,10 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
     const { service } = await start();
     return service.addRulebook(name, new Uint8Array(bytes), { signal: ctx.signal, onProgress: ctx.progress });
   },
-  async ask({ hash, question, search }, ctx) {
+  async ask({ hash, question, search, keepOutOfRecent }, ctx) {
     const { service, store } = await start();
     const result = await service.ask(hash, question, search, { signal: ctx.signal });
-    await store.addRecentQuestion(hash, question);
+    if (!keepOutOfRecent) await store.addRecentQuestion(hash, question);
     return result;
   },
   async rename({ hash, name }) {

@@ -34,7 +34,7 @@ describe('searchChunks', () => {
     expect(ids(results)).toEqual([2, 0, 1]);
     expect(results[0].bm25).toBeGreaterThan(0);
     expect(results[0].dense).toBeCloseTo((3 + 0.3) / (Math.hypot(3, 3) * Math.hypot(1, 0.1)));
-    expect(results[0].score).toBeCloseTo(1 / 61 + 1 / 62);
+    expect(results[0].score).toBeCloseTo(1 / (DEFAULT_FUSION.rrfK + 1) + 1 / (DEFAULT_FUSION.rrfK + 2));
   });
 
   it('falls back to BM25 for hybrid without a vector, with dense NaN', () => {

@@ -28,7 +28,7 @@ async function writeFixture(name: string, bytes: Uint8Array | Promise<Uint8Array
 }
 
 async function ask(page: Page, question: string) {
-  await page.getByLabel('Question').fill(question);
+  await page.getByLabel('Question', { exact: true }).fill(question);
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   const answer = page.getByRole('region', { name: 'Answer' });
   await answer.getByRole('button', { name: /^(Rule |Definition: )/ }).first().or(answer.getByText(/Not covered/)).waitFor();
@@ -57,9 +57,9 @@ describe('retrieval in the browser', () => {
   it('indexes the generated rulebook and cites the expected rule', async () => {
     const { page } = session;
     await page.goto(server.url);
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/Add a rulebook/);
+    await expect.poll(() => page.getByRole('banner').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/Add a rulebook/);
     await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['sample-rules.pdf']);
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 120_000 }).toMatch(/^Ready/);
+    await expect.poll(() => page.getByRole('banner').getByRole('status').textContent(), { timeout: 120_000 }).toMatch(/^Ready/);
     expect(await page.getByRole('list', { name: 'Rulebooks' }).getByRole('button', { name: 'sample-rules' }).count()).toBe(1);
 
     const q = answerable[0];
@@ -76,7 +76,7 @@ describe('retrieval in the browser', () => {
   it('reloads and answers again with zero embeddings computed', async () => {
     const { page } = session;
     await page.reload();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
+    await expect.poll(() => page.getByRole('banner').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
     const q = answerable[1];
     const answer = await ask(page, q.question);
     expect(await answer.getByRole('button', { name: /^Rule / }).allTextContents()).toContain(`Rule ${q.rule}`);
@@ -85,7 +85,7 @@ describe('retrieval in the browser', () => {
 
     // Adding the very same PDF again reuses the index: still zero.
     await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['sample-rules.pdf']);
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/already indexed/);
+    await expect.poll(() => page.getByRole('banner').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/already indexed/);
     const again = await page.evaluate(() => (window as unknown as { pitchside: { stats(): Promise<{ documentEmbeddings: number }> } }).pitchside.stats());
     expect(again.documentEmbeddings).toBe(0);
   });

@@ -1,11 +1,16 @@
-// The Ask screen: add and pick rulebooks, ask a question, read the clause answer. The question box sits
-// at the bottom within thumb reach. Main thread; heavy work happens in the rulebook worker.
+// The Ask screen: add, pick, rename and delete rulebooks, browse one by section, ask a question (recent and
+// quick questions one tap away), read the clause answer. The question box sits at the bottom within thumb
+// reach. Main thread; heavy work happens in the rulebook worker.
 
 import type { RulebookOps, RulebookSummary } from '../../core/rulebook-ops';
 import type { AskResult } from '../../core/rulebook-service';
+import type { RuleUnit } from '../../core/types';
+import { pageActivity, type Activity } from '../activity';
 import { renderClauseAnswer } from '../answer-view';
+import { createBrowseView } from '../browse-view';
 import { clear, h } from '../dom';
-import { describeProgress, TEXT } from '../messages';
+import { describeProgress, TEXT, UI_TEXT } from '../messages';
+import { createQuestionSuggestions, deriveQuickQuestions } from '../recent-questions';
 import { createRulebooksView } from '../rulebooks-view';
 import type { Screen, Shell } from '../shell';
 import type { WorkerClient } from '../worker-client';
@@ -24,22 +29,27 @@ export interface AskScreenOptions {
   shell: Shell;
   client: WorkerClient<RulebookOps>;
   onAnswer?: (ctx: AnswerContext) => void;
+  /** Slow jobs are tracked here so an app update waits for them (default: the page's tracker). */
+  activity?: Activity;
 }
 
-export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
+export function createAskScreen({ shell, client, onAnswer, activity = pageActivity }: AskScreenOptions) {
   let books: RulebookSummary[] = [];
   let current: string | undefined;
   let asking: AbortController | undefined;
   let indexing: AbortController | undefined;
+  const unitsByHash = new Map<string, Promise<RuleUnit[]>>();
 
   const fileInput = h('input', { type: 'file', id: 'rulebook-file', accept: 'application/pdf,.pdf' });
-  const cancelIndexing = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Cancel indexing');
-  const rulebooks = createRulebooksView({ onSelect: select });
+  const cancelIndexing = h('button', { type: 'button', class: 'secondary', hidden: true }, UI_TEXT.cancelIndexing);
+  const rulebooks = createRulebooksView({ onSelect: select, onRename: rename, onDelete: remove });
+  const browse = createBrowseView({ loadUnits: () => (current ? loadUnits(current) : Promise.resolve([])) });
+  const suggestions = createQuestionSuggestions({ onPick: (q) => ((question.value = q), void trackedAsk()) });
   const question = h('input', { type: 'text', id: 'question', autocomplete: 'off', enterkeyhint: 'send' });
   const answer = h('section', { 'aria-label': 'Answer', class: 'answer', 'aria-live': 'polite' });
   const form = h(
     'form',
-    { class: 'ask', onsubmit: (e: Event) => (e.preventDefault(), void ask()) },
+    { class: 'ask', onsubmit: (e: Event) => (e.preventDefault(), void trackedAsk()) },
     h('label', { for: 'question' }, 'Question'),
     h('div', { class: 'ask-row' }, question, h('button', { type: 'submit' }, 'Ask')),
   );
@@ -53,18 +63,56 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
       fileInput,
       cancelIndexing,
       rulebooks.element,
+      browse.element,
     ),
+    suggestions.element,
     answer,
     form,
   );
+
+  const trackedAsk = () => activity.track(ask());
 
   function currentBook() {
     return books.find((b) => b.hash === current);
   }
 
-  function select(hash: string) {
-    current = hash;
+  function loadUnits(hash: string): Promise<RuleUnit[]> {
+    let units = unitsByHash.get(hash);
+    if (!units) {
+      units = client.call('units', { hash });
+      units.catch(() => unitsByHash.delete(hash));
+      unitsByHash.set(hash, units);
+    }
+    return units;
+  }
+
+  async function loadSection(sectionTitle: string): Promise<RuleUnit[]> {
+    return current ? (await loadUnits(current)).filter((u) => u.sectionTitle === sectionTitle) : [];
+  }
+
+  async function refreshSuggestions() {
+    const hash = current;
+    if (!hash) return suggestions.render([], []);
+    try {
+      const [recent, units] = await Promise.all([client.call('recent', { hash }), loadUnits(hash)]);
+      if (hash === current) suggestions.render(recent, deriveQuickQuestions(units));
+    } catch {
+      // Suggestions are a convenience; the question box still works.
+      suggestions.render([], []);
+    }
+  }
+
+  function showCurrent() {
     rulebooks.render(books, current);
+    browse.reset();
+    void refreshSuggestions();
+  }
+
+  function select(hash: string) {
+    if (hash === current) return;
+    current = hash;
+    clear(answer);
+    showCurrent();
     const book = currentBook();
     if (book) shell.setStatus(TEXT.readyWithBook(book.name));
   }
@@ -72,13 +120,38 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
   async function refreshBooks() {
     books = await client.call('list', {});
     if (!current || !books.some((b) => b.hash === current)) current = books[0]?.hash;
-    rulebooks.render(books, current);
+    showCurrent();
+  }
+
+  async function rename(hash: string, name: string) {
+    try {
+      await client.call('rename', { hash, name });
+    } catch (error) {
+      shell.showError(error);
+    }
+    await refreshBooks();
+    if (hash === current) shell.setStatus(TEXT.readyWithBook(name));
+  }
+
+  async function remove(hash: string) {
+    const name = books.find((b) => b.hash === hash)?.name ?? '';
+    try {
+      await client.call('remove', { hash });
+      unitsByHash.delete(hash);
+      if (hash === current) clear(answer);
+      await refreshBooks();
+      const book = currentBook();
+      shell.setStatus(`${UI_TEXT.removed(name)} ${book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook}`);
+    } catch (error) {
+      shell.showError(error);
+    }
   }
 
   async function addFile(file: File) {
     shell.clearError();
     indexing?.abort();
-    indexing = new AbortController();
+    const controller = new AbortController();
+    indexing = controller;
     cancelIndexing.hidden = false;
     try {
       shell.setStatus(describeProgress({ stage: 'read', done: 0, total: 1 }));
@@ -87,7 +160,7 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
       const result = await client.call(
         'add',
         { name, bytes },
-        { signal: indexing.signal, onProgress: (p) => shell.setStatus(describeProgress(p)), transfer: [bytes] },
+        { signal: controller.signal, onProgress: (p) => shell.setStatus(describeProgress(p)), transfer: [bytes] },
       );
       current = result.rulebook.hash;
       await refreshBooks();
@@ -95,9 +168,10 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
     } catch (error) {
       shell.showError(error);
       const book = currentBook();
-      shell.setStatus(book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook);
+      const ready = book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook;
+      shell.setStatus(controller.signal.aborted ? `${UI_TEXT.indexingCancelled} ${ready}` : ready);
     } finally {
-      cancelIndexing.hidden = true;
+      if (indexing === controller) cancelIndexing.hidden = true;
       fileInput.value = '';
     }
   }
@@ -110,11 +184,13 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
     asking?.abort();
     const controller = new AbortController();
     asking = controller;
+    const hash = current;
     try {
-      const result = await client.call('ask', { hash: current, question: text }, { signal: controller.signal });
+      const result = await client.call('ask', { hash, question: text }, { signal: controller.signal });
       clear(answer);
-      answer.append(h('h2', { class: 'visually-hidden' }, 'Answer'), renderClauseAnswer(result.answer));
+      answer.append(h('h2', { class: 'visually-hidden' }, 'Answer'), renderClauseAnswer(result.answer, { loadSection }));
       onAnswer?.({ question: text, result, container: answer, signal: controller.signal });
+      void refreshSuggestions();
     } catch (error) {
       shell.showError(error);
     }
@@ -122,7 +198,7 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
-    if (file) void addFile(file);
+    if (file) void activity.track(addFile(file));
   });
   cancelIndexing.addEventListener('click', () => indexing?.abort());
 
@@ -139,5 +215,11 @@ export function createAskScreen({ shell, client, onAnswer }: AskScreenOptions) {
   }
 
   const screen: Screen = { id: 'ask', label: 'Rules', element };
-  return { screen, start, ask, addFile, currentRulebook: () => current };
+  return {
+    screen,
+    start,
+    ask: trackedAsk,
+    addFile: (file: File) => activity.track(addFile(file)),
+    currentRulebook: () => current,
+  };
 }

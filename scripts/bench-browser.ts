@@ -1,0 +1,154 @@
+// `npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N]`: the built app in headless
+// Chromium (run `npm run build` first): indexing through the real workers and IndexedDB, reload until the
+// app can answer, question-to-answer time through the UI, and WASM threads. Node, driving the browser.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { parseQuestionFile } from '../src/core/question-file';
+import type { EngineStatus } from '../src/core/rulebook-ops';
+import { openBrowser, startPreview, type PreviewServer } from '../tests/e2e/harness';
+
+const DEFAULT_QUESTIONS = new URL('../eval/questions/fit-touch-5th.jsonl', import.meta.url);
+const DEFAULT_QUERY_RUNS = 40;
+const WARMUP_RUNS = 3;
+const READY_TIMEOUT_MS = 300_000;
+const USAGE = 'Usage: npm run build && npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N] [--qa questions.jsonl]';
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const statusText = (page: Page) => page.locator('header [role=status]').textContent();
+const stats = (page: Page) =>
+  page.evaluate(() => (window as unknown as { pitchside: { stats(): Promise<EngineStatus> } }).pitchside.stats());
+
+async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('header [role=status]')?.textContent ?? ''),
+    pattern.source,
+    { timeout: READY_TIMEOUT_MS, polling: 10 },
+  );
+}
+
+/** Fresh profile: opens the app (with `query`), waits for the model, adds the PDF and times it until Ready. */
+async function measureIndexing(server: PreviewServer, pdfPath: string, query: string) {
+  const session = await openBrowser();
+  const { page } = session;
+  await page.goto(server.url + query);
+  await waitForStatus(page, /Add a rulebook/);
+  // Let the service worker finish precaching first, so it does not compete with indexing.
+  await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
+  const start = Date.now();
+  await page.getByLabel('Add rulebook (PDF)').setInputFiles(pdfPath);
+  await waitForStatus(page, /^Ready/);
+  const indexMs = Date.now() - start;
+  const status = await statusText(page);
+  const engine = await stats(page);
+  const pageIsolated = await page.evaluate(() => crossOriginIsolated);
+  return { session, page, indexMs, status, engine, pageIsolated };
+}
+
+/** Types a question and presses Ask inside the page; resolves once the Answer region holds the new answer. */
+async function askThroughUi(page: Page, question: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const region = document.querySelector('section[aria-label="Answer"]') as HTMLElement;
+    const input = document.getElementById('question') as HTMLInputElement;
+    for (const child of region.children) child.setAttribute('data-stale', '');
+    const updated = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (region.children.length > 0 && !region.querySelector(':scope > [data-stale]')) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(region, { childList: true });
+    });
+    const start = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    (document.querySelector('form.ask button[type=submit]') as HTMLButtonElement).click();
+    await updated;
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    return performance.now() - start;
+  }, question);
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { pdf: { type: 'string' }, json: { type: 'string' }, queries: { type: 'string' }, qa: { type: 'string' } } });
+  if (!values.pdf) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const queryRuns = Number(values.queries ?? DEFAULT_QUERY_RUNS);
+  const questions = parseQuestionFile(readFileSync(values.qa ?? DEFAULT_QUESTIONS, 'utf8')).map((q) => q.question);
+  const server = await startPreview();
+  try {
+    // 1. The app as shipped: index, then reload with the index cached, then questions through the UI.
+    const main = await measureIndexing(server, values.pdf, '');
+    const { page } = main;
+    const reloadStart = Date.now();
+    await page.reload();
+    await waitForStatus(page, /^Ready/);
+    const reloadReadyMs = Date.now() - reloadStart;
+    const firstAnswerMs = await askThroughUi(page, questions[0]);
+    const afterReload = await stats(page);
+    for (let i = 0; i < WARMUP_RUNS; i++) await askThroughUi(page, questions[(i + 1) % questions.length]);
+    const times: number[] = [];
+    for (let i = 0; i < queryRuns; i++) times.push(await askThroughUi(page, questions[i % questions.length]));
+    const hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);
+    const browserVersion = main.session.context.browser()?.version() ?? 'chromium';
+    await main.session.close();
+
+    // 2. Indexing with the WASM threads fixed: 1, and every core.
+    const threadRuns = [{ setting: 'default', wasm_threads: main.engine.wasmThreads ?? null, index_ms: main.indexMs }];
+    for (const n of [...new Set([1, hardwareConcurrency])]) {
+      const run = await measureIndexing(server, values.pdf, `?threads=${n}`);
+      threadRuns.push({ setting: `threads=${n}`, wasm_threads: run.engine.wasmThreads ?? null, index_ms: run.indexMs });
+      await run.session.close();
+    }
+    const single = threadRuns.find((r) => r.setting === 'threads=1')?.index_ms;
+    const multi = Math.min(...threadRuns.filter((r) => (r.wasm_threads ?? 1) > 1).map((r) => r.index_ms));
+
+    const result = {
+      pdf: basename(values.pdf),
+      browser: `headless ${browserVersion}`,
+      machine: `${process.platform} ${process.arch}, ${hardwareConcurrency} logical cores`,
+      date: new Date().toISOString(),
+      model: main.engine.modelId,
+      backend: main.engine.backend,
+      cross_origin_isolated: main.pageIsolated,
+      worker_cross_origin_isolated: main.engine.crossOriginIsolated ?? null,
+      wasm_threads: main.engine.wasmThreads ?? null,
+      multi_threaded: (main.engine.wasmThreads ?? 1) > 1,
+      indexed_status: main.status,
+      index_ms: main.indexMs,
+      reload_ready_ms: reloadReadyMs,
+      reload_first_answer_ms: round(firstAnswerMs),
+      reload_document_embeddings: afterReload.documentEmbeddings,
+      query_runs: queryRuns,
+      query_p50_ms: round(percentile(times, 50)),
+      query_p95_ms: round(percentile(times, 95)),
+      index_by_threads: threadRuns,
+      multi_thread_index_speedup: single && Number.isFinite(multi) ? round(single / multi, 2) : null,
+    };
+    const rows: [string, unknown][] = Object.entries(result).filter(([, v]) => typeof v !== 'object' || v === null);
+    for (const r of threadRuns) rows.push([`index_ms (${r.setting}, ${r.wasm_threads ?? '?'} threads)`, r.index_ms]);
+    const width = Math.max(...rows.map(([k]) => k.length));
+    console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v)}`).join('\n'));
+    if (values.json) {
+      writeFileSync(values.json, JSON.stringify(result, null, 2) + '\n');
+      console.log(`\nwrote ${values.json}`);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

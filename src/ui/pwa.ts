@@ -1,0 +1,33 @@
+// Registers the service worker: says "Ready to work offline" after the first install, and offers
+// "Update available — reload", applied only once no answer or indexing job is running. Main thread.
+
+import { registerSW } from 'virtual:pwa-register';
+import type { Activity } from './activity';
+import { h } from './dom';
+import { UI_TEXT } from './messages';
+import type { Shell } from './shell';
+
+export function setUpOfflineApp(shell: Shell, activity: Activity): void {
+  if (!('serviceWorker' in navigator)) return;
+  const updateServiceWorker = registerSW({
+    immediate: true,
+    onOfflineReady() {
+      shell.notify(h('p', {}, UI_TEXT.offlineReady));
+    },
+    onNeedRefresh() {
+      const note = h('p', { class: 'update' }, `${UI_TEXT.updateAvailable} `);
+      const reload = h('button', { type: 'button' }, UI_TEXT.reload);
+      reload.addEventListener('click', () => {
+        reload.disabled = true;
+        if (activity.isBusy()) note.firstChild!.textContent = `${UI_TEXT.reloadAfterJob} `;
+        void activity.whenIdle().then(() => updateServiceWorker(true));
+      });
+      note.append(reload);
+      shell.notify(note);
+    },
+    onRegisterError(error: unknown) {
+      // The app still works online without a service worker; offline use needs one.
+      console.warn('Service worker registration failed', error);
+    },
+  });
+}

@@ -1,0 +1,34 @@
+// Shared steps for the installable-app end-to-end tests: ask a question, read the cited rules, wait for
+// the status line, read the worker's counters. Node side of the e2e tests.
+
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export async function waitForStatus(page: Page, pattern: RegExp, timeout = 120_000): Promise<void> {
+  await expect.poll(() => page.getByRole('status').textContent(), { timeout }).toMatch(pattern);
+}
+
+/** Asks through the question box and returns the cited rule labels ("Rule 8.2", ...). */
+export async function askAndReadCitations(page: Page, question: string): Promise<string[]> {
+  await page.getByLabel('Question').fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
+  const answer = page.getByRole('region', { name: 'Answer' });
+  await answer.getByRole('button', { name: /^(Rule |Definition: )/ }).first().or(answer.getByText(/Not covered/)).waitFor();
+  return answer.getByRole('button', { name: /^Rule / }).allTextContents();
+}
+
+export function readStats(page: Page): Promise<{ documentEmbeddings: number; queryEmbeddings: number }> {
+  return page.evaluate(() =>
+    (window as unknown as { pitchside: { stats(): Promise<{ documentEmbeddings: number; queryEmbeddings: number }> } }).pitchside.stats(),
+  );
+}
+
+/** Records Content-Security-Policy violations from the first script on. */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations ?? []);
+}

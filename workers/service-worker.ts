@@ -1,0 +1,37 @@
+// Service worker: precaches the app shell, workers, pdf.js, the ONNX runtime and the shipped embedding model,
+// serves them offline, and adds cross-origin isolation headers to what it serves. Service worker thread.
+
+import { clientsClaim } from 'workbox-core';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
+};
+
+// Static hosts without header rules (e.g. GitHub Pages) still get a cross-origin isolated page, and so a
+// multi-threaded ONNX runtime, from the first launch the service worker controls.
+const ISOLATION_HEADERS: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function withIsolationHeaders(response: Response): Response {
+  if (response.type === 'opaque' || response.status === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+addPlugins([{ cachedResponseWillBeUsed: async ({ cachedResponse }) => cachedResponse && withIsolationHeaders(cachedResponse) }]);
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// The first install takes control at once ("Ready to work offline"); an update waits for the user's
+// "Reload" click, so it never replaces the app in the middle of an answer or an indexing job.
+clientsClaim();
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
