@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBm25 } from '../../src/core/bm25';
-import { searchChunks, type SearchInput } from '../../src/core/search';
+import { DEFAULT_FUSION, searchChunks, type SearchInput } from '../../src/core/search';
 import type { Chunk, RetrievalMode, SearchSettings, Similarity } from '../../src/core/types';
 
 function chunk(index: number, text: string): Chunk {
