@@ -2,6 +2,7 @@
 // Node on the shipped model, beside the naive way (study chunking, one embedding call per chunk).
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBm25 } from '../src/core/bm25';
@@ -95,7 +96,7 @@ async function main() {
   const result = {
     pdf: basename(values.pdf),
     model: embedder.model.id,
-    machine: `${process.platform} ${process.arch}, node ${process.version}`,
+    machine: `${process.platform} ${process.arch}, ${cpus().length} logical cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}`,
     date: new Date().toISOString(),
     pages: index.pages,
     chunks: index.chunks,
@@ -104,6 +105,7 @@ async function main() {
     index_ms: round(index.index_ms),
     chunks_per_s: round(index.chunks / (index.index_ms / 1000), 1),
     tokens_per_s: round(index.tokens / (index.index_ms / 1000), 0),
+    query_runs: QUERY_RUNS,
     query_p50_ms: round(queries.query_p50_ms),
     query_p95_ms: round(queries.query_p95_ms),
     search_1k_ms: round(measureSearch(1_000, dims, words), 3),

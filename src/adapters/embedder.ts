@@ -30,6 +30,8 @@ export async function createEmbedder(opts: CreateEmbedderOptions): Promise<Embed
     env.localModelPath = opts.localModelPath;
   }
   env.allowRemoteModels = (opts.allowRemote ?? false) && !model.shipped;
+  // The service worker already precaches the shipped model; a second copy in transformers.js's cache is waste.
+  env.useBrowserCache = !model.shipped;
   const device = opts.device ?? 'wasm';
   try {
     return new TransformersEmbedder(model, device, await loadPipeline(model, device, opts.onProgress));

@@ -1,6 +1,7 @@
 // The on-device answer on the Ask screen: streams the LLM's short answer above the clause answer,
 // with Stop, then checks it against the retrieved clauses. Main thread; the model runs in its worker.
 
+import { pageActivity } from './activity';
 import type { AnswerClause } from '../core/clause-answer';
 import { AppError } from '../core/errors';
 import { checkGrounding, type GroundingResult } from '../core/grounding';
@@ -97,13 +98,14 @@ async function streamAnswer(ctx: AnswerContext, shell: Shell): Promise<void> {
   );
   let streamed = '';
   try {
-    const answer = await getLlmEngine().generate(prompt.messages, {
+    // Tracked so that an app update never reloads the page in the middle of an answer.
+    const answer = await pageActivity.track(getLlmEngine().generate(prompt.messages, {
       signal: stop.signal,
       onToken: (_delta, soFar) => {
         streamed = soFar;
         text.textContent = soFar;
       },
-    });
+    }));
     const grounding = checkGrounding(answer, clauses);
     text.replaceChildren(...renderCitedText(answer.trim(), clauses, container));
     if (grounding.grounded) {

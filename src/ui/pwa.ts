@@ -7,12 +7,17 @@ import { h } from './dom';
 import { UI_TEXT } from './messages';
 import type { Shell } from './shell';
 
+/** Long enough to read and be announced; the notice then frees the phone's small screen. */
+const OFFLINE_NOTICE_MS = 8000;
+
 export function setUpOfflineApp(shell: Shell, activity: Activity): void {
   if (!('serviceWorker' in navigator)) return;
   const updateServiceWorker = registerSW({
     immediate: true,
     onOfflineReady() {
-      shell.notify(h('p', {}, UI_TEXT.offlineReady));
+      const note = h('p', {}, UI_TEXT.offlineReady);
+      shell.notify(note);
+      setTimeout(() => note.remove(), OFFLINE_NOTICE_MS);
     },
     onNeedRefresh() {
       const note = h('p', { class: 'update' }, `${UI_TEXT.updateAvailable} `);

@@ -34,7 +34,8 @@ export function createQuestionSuggestions(opts: { onPick(question: string): void
   const group = (title: string, questions: string[]) =>
     h(
       'section',
-      { 'aria-label': title },
+      // Named by its heading only: an aria-label holding "questions" would collide with the "Question" box.
+      {},
       h('h2', { class: 'small-heading' }, title),
       h(
         'ul',

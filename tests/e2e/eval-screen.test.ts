@@ -71,6 +71,37 @@ describe('the Evaluate screen', () => {
     expect(stats.queryEmbeddings).toBeGreaterThanOrEqual(questions.length * 3);
   });
 
+  it('scores the on-device model with and without the clauses once one is loaded', async () => {
+    const { page } = session;
+    await page.goto(`${server.url}?llm=scripted&llmDelay=0`);
+    await expect.poll(() => page.locator('header').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    expect(await page.getByLabel('Score the on-device model, with and without the clauses').isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    const models = page.getByRole('region', { name: 'Models' });
+    await models.getByRole('button', { name: 'Download Llama-3.2-1B-Instruct' }).click();
+    await expect.poll(() => models.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/is loaded/);
+
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    expect(await page.getByLabel('Score the on-device model, with and without the clauses').isDisabled()).toBe(false);
+    await page.getByLabel('Question file (JSONL)').setInputFiles(QUESTIONS_PATH);
+    const progress = page.getByRole('status', { name: 'Evaluation progress' });
+    await expect.poll(() => progress.textContent(), { timeout: 120_000 }).toMatch(/^Done: 8 questions, 5 runs/);
+
+    const metrics = page.getByRole('table', { name: 'Metrics' });
+    const headers = await metrics.getByRole('columnheader').allTextContents();
+    expect(headers.slice(-2)).toEqual(['Model with clauses', 'Model without clauses']);
+    const cells = async (name: RegExp) => metrics.getByRole('row', { name }).getByRole('cell').allTextContents();
+    // Without the clauses there is no retrieval to score; the answers are scored all the same.
+    expect((await cells(/^hit@3/)).at(-1)).toBe('—');
+    expect((await cells(/^hit@3/)).at(-2)).toMatch(/^\d\.\d{3}$/);
+    for (const value of (await cells(/^answer accuracy/)).slice(-2)) expect(value).toMatch(/^\d\.\d{3}$/);
+    // Later runs' rows sit in a closed disclosure.
+    const withClauses = page.getByRole('table', { name: 'Per question — Model with clauses', includeHidden: true });
+    expect(await withClauses.locator('tbody tr').count()).toBe(questions.length);
+  });
+
   it('reports a malformed question file with its line number', async () => {
     const { page } = session;
     await page.getByLabel('Question file (JSONL)').setInputFiles(badPath);

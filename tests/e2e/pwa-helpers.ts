@@ -4,13 +4,14 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export async function waitForStatus(page: Page, pattern: RegExp, timeout = 120_000): Promise<void> {
-  await expect.poll(() => page.getByRole('status').textContent(), { timeout }).toMatch(pattern);
+/** The shell's status line (screens may hold status elements of their own). */
+export async function waitForStatus(page: Page, pattern: RegExp, timeout = 60_000): Promise<void> {
+  await expect.poll(() => page.locator('header [role="status"]').textContent(), { timeout }).toMatch(pattern);
 }
 
 /** Asks through the question box and returns the cited rule labels ("Rule 8.2", ...). */
 export async function askAndReadCitations(page: Page, question: string): Promise<string[]> {
-  await page.getByLabel('Question').fill(question);
+  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   const answer = page.getByRole('region', { name: 'Answer' });
   await answer.getByRole('button', { name: /^(Rule |Definition: )/ }).first().or(answer.getByText(/Not covered/)).waitFor();

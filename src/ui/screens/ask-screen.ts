@@ -189,6 +189,8 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
       const result = await client.call('ask', { hash, question: text }, { signal: controller.signal });
       clear(answer);
       answer.append(h('h2', { class: 'visually-hidden' }, 'Answer'), renderClauseAnswer(result.answer, { loadSection }));
+      // On a phone the answer starts below the rulebook list: bring it to the top of the screen.
+      answer.scrollIntoView({ block: 'start' });
       onAnswer?.({ question: text, result, container: answer, signal: controller.signal });
       void refreshSuggestions();
     } catch (error) {
