@@ -34,11 +34,22 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   unknown: 'Something went wrong. Try again; if it keeps happening, reload the app.',
 };
 
-export function describeError(error: unknown): { text: string; detail?: string; silent: boolean } {
-  const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
-  const text = ERROR_TEXT[appError.code];
-  return { text, detail: appError.detail, silent: appError.code === 'cancelled' };
+/** A plain hint for the user (empty question, no rulebook yet): shown as it is, not as a failure. */
+export class UserHint extends Error {
+  override readonly name = 'UserHint';
 }
+
+export function describeError(error: unknown): { text: string; detail?: string; silent: boolean } {
+  if (error instanceof UserHint) return { text: error.message, silent: false };
+  const appError = error instanceof AppError ? error : new AppError('unknown', String(error));
+  const base = ERROR_TEXT[appError.code];
+  // Where the detail is what the user must fix (a line of their question file), it belongs in the text.
+  if (appError.code === 'bad-question-file' && appError.detail) {
+    return { text: `${base.replace(/\.$/, ':')} ${appError.detail.replace(/\.$/, '')}.`, silent: false };
+  }
+  return { text: base, detail: appError.detail, silent: appError.code === 'cancelled' };
+}
+
 
 const STAGE_TEXT: Record<Progress['stage'], string> = {
   read: 'Reading file',

@@ -9,7 +9,7 @@ import { pageActivity, type Activity } from '../activity';
 import { renderClauseAnswer } from '../answer-view';
 import { createBrowseView } from '../browse-view';
 import { clear, h } from '../dom';
-import { describeProgress, TEXT, UI_TEXT } from '../messages';
+import { describeProgress, TEXT, UI_TEXT, UserHint } from '../messages';
 import { createQuestionSuggestions, deriveQuickQuestions } from '../recent-questions';
 import { createRulebooksView } from '../rulebooks-view';
 import type { Screen, Shell } from '../shell';
@@ -178,8 +178,8 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
 
   async function ask() {
     const text = question.value.trim();
-    if (!text) return shell.showError(new Error(TEXT.emptyQuestion));
-    if (!current) return shell.showError(new Error(TEXT.askFirst));
+    if (!text) return shell.showError(new UserHint(TEXT.emptyQuestion));
+    if (!current) return shell.showError(new UserHint(TEXT.askFirst));
     shell.clearError();
     asking?.abort();
     const controller = new AbortController();
