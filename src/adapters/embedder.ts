@@ -31,7 +31,7 @@ export async function createEmbedder(opts: CreateEmbedderOptions): Promise<Embed
   }
   env.allowRemoteModels = (opts.allowRemote ?? false) && !model.shipped;
   // The service worker already precaches the shipped model; a second copy in transformers.js's cache is waste.
-  env.useBrowserCache = !model.shipped;
+  env.useBrowserCache = !model.shipped && typeof caches !== 'undefined';
   const device = opts.device ?? 'wasm';
   try {
     return new TransformersEmbedder(model, device, await loadPipeline(model, device, opts.onProgress));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBm25 } from '../../src/core/bm25';
-import { assessCoverage, COVERAGE_DEFAULTS, denseBandFor, termCoverage } from '../../src/core/coverage';
+import { assessCoverage, COVERAGE_DEFAULTS, denseBandFor, questionFocus, termCoverage } from '../../src/core/coverage';
 import type { ScoredChunk } from '../../src/core/types';
 
 const texts = [
@@ -74,5 +74,77 @@ describe('assessCoverage', () => {
     const coverage = assessCoverage('defenders retire penalty', [result(0, 123)], { bm25, similarity: 'dot', modelId: 'x' });
     expect(coverage.reason).toContain('no dense signal');
     expect(coverage.covered).toBe(true);
+  });
+});
+
+describe('questionFocus', () => {
+  it.each([
+    ['What colour shirt does the referee have to wear?', 'colour', false],
+    ['Which team restarts play?', undefined, false],
+    ['What time does the final start?', 'time', false],
+    ['What happens if the half is touched?', undefined, false],
+    ['How many touches does a team get?', undefined, true],
+    ['How far back do defenders go?', undefined, true],
+    ['Can a player wear jewellery?', undefined, false],
+  ])('%s', (question, answerType, wantsNumber) => {
+    expect(questionFocus(question)).toEqual({ answerType, wantsNumber });
+  });
+});
+
+describe('assessCoverage on single clauses', () => {
+  // One chunk holding two clauses of one section, as structured chunking packs them.
+  const packed: ScoredChunk = {
+    chunk: {
+      index: 0,
+      refs: ['4.6', '4.7'],
+      sectionTitle: 'Playing Uniform',
+      sectionNumber: '4',
+      text: '4 Playing Uniform\n4.6 Players must wear numbered shirts.\n4.7 The Referee may inspect boots before the match.',
+      pages: [1],
+      tokenCount: 20,
+    },
+    score: 1,
+    dense: NaN,
+    bm25: 1,
+  };
+  const packedBm25 = buildBm25([packed.chunk.text, ...texts]);
+
+  it('judges the best clause, not the whole chunk', () => {
+    const together = assessCoverage('must players wear shirts', [packed], { bm25: packedBm25 });
+    const scattered = assessCoverage('referee shirts', [packed], { bm25: packedBm25 });
+    expect(together.confidence).toBeGreaterThan(scattered.confidence);
+    expect(together.reason).toContain('in 4.6');
+  });
+
+  it('abstains when the question asks for something the rulebook never names', () => {
+    const coverage = assessCoverage('What colour shirts must players wear?', [packed], { bm25: packedBm25 });
+    expect(coverage.covered).toBe(false);
+    expect(coverage.confidence).toBe(0);
+    expect(coverage.reason).toContain('never mentions');
+  });
+
+  it('doubts a clause that lacks the asked-for word the rulebook uses elsewhere', () => {
+    // "penalty" is in the index (clause 15.2) but not in the uniform clauses.
+    const plain = assessCoverage('must players wear shirts at a penalty', [packed], { bm25: packedBm25 });
+    const asked = assessCoverage('what penalty shirts must players wear', [packed], { bm25: packedBm25 });
+    expect(asked.confidence).toBeCloseTo(plain.confidence * COVERAGE_DEFAULTS.missingFocusFactor);
+    expect(asked.reason).toContain('not in the best clause');
+  });
+
+  it('doubts a "how many" answer when no top clause states a number', () => {
+    const withNumber = assessCoverage('how many points is a try worth', [result(2)], { bm25 });
+    const without = assessCoverage('how many players wear shirts', [packed], { bm25: packedBm25 });
+    expect(withNumber.reason).not.toContain('asks for a number');
+    expect(without.reason).toContain('asks for a number');
+    const plain = assessCoverage('players wear shirts', [packed], { bm25: packedBm25 });
+    expect(without.confidence).toBeCloseTo(plain.confidence * COVERAGE_DEFAULTS.noNumberFactor);
+  });
+
+  it('weighs words the rulebook never uses by unknownTermWeight', () => {
+    const question = 'must players wear shirts on the pitch';
+    const light = assessCoverage(question, [packed], { bm25: packedBm25, thresholds: { unknownTermWeight: 0.2 } });
+    const full = assessCoverage(question, [packed], { bm25: packedBm25, thresholds: { unknownTermWeight: 1 } });
+    expect(light.confidence).toBeGreaterThan(full.confidence);
+    expect(full.confidence).toBeGreaterThan(0);
   });
 });
