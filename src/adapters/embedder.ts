@@ -4,7 +4,7 @@
 import { env, pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
 import { getEmbeddingModel, type EmbeddingModelInfo } from '../core/embedding-models';
 import type { EmbedOptions, Embedder } from '../core/embedder';
-import { AppError, throwIfAborted } from '../core/errors';
+import { AppError, throwIfAborted, yieldToEventLoop } from '../core/errors';
 import type { Progress } from '../core/types';
 
 export type EmbedderDevice = Embedder['backend'];
@@ -103,6 +103,7 @@ class TransformersEmbedder implements Embedder {
     const dims = this.model.dims;
     const out: Float32Array[] = [];
     for (let start = 0; start < texts.length; start += batchSize) {
+      if (start > 0) await yieldToEventLoop();
       throwIfAborted(signal);
       const batch = texts.slice(start, start + batchSize).map((t) => prefix + t);
       let data: Float32Array;

@@ -1,6 +1,6 @@
 // PDF adapter: reads a PDF's text items page by page with pdf.js and hands them to core layout recovery.
 // Runs in the ingest worker (or Node); the pdf.js build is injected, since Node and browsers need different ones.
-import { AppError, throwIfAborted } from '../core/errors';
+import { AppError, throwIfAborted, yieldToEventLoop } from '../core/errors';
 import { buildPageLines } from '../core/layout';
 import type { PageItems, TextItem } from '../core/layout';
 import type { ExtractedDocument, Progress } from '../core/types';
@@ -67,6 +67,7 @@ export function createPdfExtractor(pdfjs: PdfJs, options: PdfExtractorOptions = 
       let textChars = 0;
       let hasImages = false;
       for (let n = 1; n <= pageCount; n++) {
+        await yieldToEventLoop();
         throwIfAborted(signal);
         const page = await doc.getPage(n).catch((error: unknown) => {
           throw toAppError(error, signal, `page ${n}`);

@@ -62,3 +62,11 @@ export function isAbortError(error: unknown): boolean {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('cancelled');
 }
+
+/**
+ * Lets the thread's event loop run, so a cancel message posted to a busy worker is handled between
+ * steps (awaiting promises alone only runs microtasks, never the worker's message events).
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -6,7 +6,7 @@ import { buildBm25, type Bm25Index } from './bm25';
 import { chunkUnits, DEFAULT_CHUNKING } from './chunking';
 import { buildClauseAnswer, type ClauseAnswer } from './clause-answer';
 import { assessCoverage, type Coverage } from './coverage';
-import { AppError, throwIfAborted } from './errors';
+import { AppError, throwIfAborted, yieldToEventLoop } from './errors';
 import { indexKey } from './index-key';
 import type { Embedder, PdfExtractor, RulebookStore } from './ports';
 import { searchChunks } from './search';
@@ -107,6 +107,9 @@ export class RulebookService {
       vectors,
       createdAt: this.now(),
     };
+    // Last chance to honour a cancel: once the save transaction starts, the rulebook is kept.
+    await yieldToEventLoop();
+    throwIfAborted(signal);
     onProgress?.({ stage: 'save', done: 0, total: 1 });
     await this.deps.store.saveIndexedRulebook(rulebook, index);
     onProgress?.({ stage: 'save', done: 1, total: 1 });

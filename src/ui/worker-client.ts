@@ -14,7 +14,15 @@ export interface CallOptions<P> {
   signal?: AbortSignal;
   onProgress?: (p: P) => void;
   transfer?: Transferable[];
+  /**
+   * On abort, wait for the worker's own answer instead of rejecting at once: a job that finished (and saved)
+   * before the cancel reached it resolves with its result, so the page never claims "nothing was saved"
+   * when something was. Gives up after CANCEL_REPLY_TIMEOUT_MS.
+   */
+  awaitCancel?: boolean;
 }
+
+export const CANCEL_REPLY_TIMEOUT_MS = 5_000;
 
 /** Minimal worker shape, so tests can pass a MessageChannel port or a fake. */
 export interface WorkerLike {
@@ -43,14 +51,21 @@ export class WorkerClient<Ops extends OpMap> {
     options: CallOptions<Ops[K]['progress']> = {},
   ): Promise<Ops[K]['result']> {
     if (this.dead) return Promise.reject(this.dead);
-    const { signal, onProgress, transfer = [] } = options;
+    const { signal, onProgress, transfer = [], awaitCancel = false } = options;
     if (signal?.aborted) return Promise.reject(new AppError('cancelled'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         this.worker.postMessage({ id, op: 'cancel' });
-        this.pending.delete(id);
-        reject(new AppError('cancelled'));
+        if (!awaitCancel) {
+          this.pending.delete(id);
+          reject(new AppError('cancelled'));
+          return;
+        }
+        setTimeout(() => {
+          if (!this.pending.delete(id)) return;
+          reject(new AppError('cancelled', 'the worker did not answer the cancel'));
+        }, CANCEL_REPLY_TIMEOUT_MS);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pending.set(id, {

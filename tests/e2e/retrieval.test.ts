@@ -14,7 +14,7 @@ import {
   corruptPdfBytes,
   notPdfBytes,
 } from '../fixtures/make-pdf';
-import { SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
+import { enlargedSampleRulebook, SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
 import { foreignOrigins, openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
 
 let server: PreviewServer;
@@ -44,6 +44,7 @@ beforeAll(async () => {
   await writeFixture('empty.pdf', buildEmptyPdf());
   await writeFixture('broken.pdf', corruptPdfBytes());
   await writeFixture('notes.pdf', notPdfBytes());
+  await writeFixture('long-rules.pdf', buildRulebookPdf({ book: enlargedSampleRulebook(12) }));
   server = await startPreview();
   session = await openBrowser();
 });
@@ -105,6 +106,21 @@ describe('retrieval in the browser', () => {
     const q = answerable[2];
     const answer = await ask(page, q.question);
     expect(await answer.getByRole('button', { name: /^Rule / }).allTextContents()).toContain(`Rule ${q.rule}`);
+  });
+
+  it('cancelling indexing stores nothing, and says so only when it is true', async () => {
+    const { page } = session;
+    const status = page.getByRole('banner').getByRole('status');
+    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['long-rules.pdf']);
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/Reading pages|Indexing/);
+    await page.getByRole('button', { name: 'Cancel indexing' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/cancelled|^Ready/);
+    const saidCancelled = /cancelled/.test((await status.textContent()) ?? '');
+    await page.reload();
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
+    const books = await page.getByRole('list', { name: 'Rulebooks' }).getByRole('listitem').count();
+    expect(saidCancelled).toBe(true);
+    expect(books).toBe(1);
   });
 
   it('sent nothing to any host but the app itself', () => {

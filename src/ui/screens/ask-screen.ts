@@ -110,6 +110,8 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
 
   function select(hash: string) {
     if (hash === current) return;
+    // An answer still coming belongs to the previous rulebook.
+    asking?.abort();
     current = hash;
     clear(answer);
     showCurrent();
@@ -136,6 +138,7 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
   async function remove(hash: string) {
     const name = books.find((b) => b.hash === hash)?.name ?? '';
     try {
+      if (hash === current) asking?.abort();
       await client.call('remove', { hash });
       unitsByHash.delete(hash);
       if (hash === current) clear(answer);
@@ -149,9 +152,10 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
 
   async function addFile(file: File) {
     shell.clearError();
-    indexing?.abort();
+    // One rulebook at a time: the file input stays disabled until this one is indexed or cancelled.
     const controller = new AbortController();
     indexing = controller;
+    fileInput.disabled = true;
     cancelIndexing.hidden = false;
     try {
       shell.setStatus(describeProgress({ stage: 'read', done: 0, total: 1 }));
@@ -160,7 +164,12 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
       const result = await client.call(
         'add',
         { name, bytes },
-        { signal: controller.signal, onProgress: (p) => shell.setStatus(describeProgress(p)), transfer: [bytes] },
+        {
+          signal: controller.signal,
+          onProgress: (p) => shell.setStatus(describeProgress(p)),
+          transfer: [bytes],
+          awaitCancel: true,
+        },
       );
       current = result.rulebook.hash;
       await refreshBooks();
@@ -171,7 +180,9 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
       const ready = book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook;
       shell.setStatus(controller.signal.aborted ? `${UI_TEXT.indexingCancelled} ${ready}` : ready);
     } finally {
-      if (indexing === controller) cancelIndexing.hidden = true;
+      if (indexing === controller) indexing = undefined;
+      cancelIndexing.hidden = true;
+      fileInput.disabled = false;
       fileInput.value = '';
     }
   }
