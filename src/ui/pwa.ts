@@ -30,6 +30,11 @@ export function setUpOfflineApp(shell: Shell, activity: Activity): void {
       note.append(reload);
       shell.notify(note);
     },
+    // Without this, the page reloads as soon as a new version takes control (also when another tab or the
+    // installed app pressed Reload), even in the middle of an answer or an indexing job.
+    onNeedReload() {
+      void activity.whenIdle().then(() => location.reload());
+    },
     onRegisterError(error: unknown) {
       // The app still works online without a service worker; offline use needs one.
       console.warn('Service worker registration failed', error);
