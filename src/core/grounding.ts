@@ -46,9 +46,11 @@ interface Citation {
 function findCitations(answer: string, retrieved: GroundingClause[]): Citation[] {
   const citations: Citation[] = [];
   const numbered = retrieved.filter((c) => /^\d+(?:\.\d+)*$/.test(c.ref));
-  const matchNumber = (num: string) =>
+  const matchNumber = (num: string) => {
+    const exact = numbered.filter((c) => c.ref === num);
     // A parent citation ("Rule 15") covers the retrieved sub-clauses it heads ("15.2").
-    numbered.filter((c) => c.ref === num || c.ref.startsWith(num + '.'));
+    return exact.length > 0 ? exact : numbered.filter((c) => c.ref.startsWith(num + '.'));
+  };
 
   for (const m of answer.matchAll(RULE_CITATION)) {
     const start = m.index ?? 0;
@@ -116,8 +118,15 @@ export function checkGrounding(answer: string, retrieved: GroundingClause[]): Gr
   }
   if (citations.length === 0) problems.push('The answer cites no rule.');
 
+  // A number must stand in what a citation designates. A parent citation ("Rule 15") over several retrieved
+  // sub-clauses only vouches for numbers that all of them state: otherwise "7 m — Rule 15" would pass on
+  // the strength of 15.1 (seven metres) while the question was about 15.2 (ten metres).
   const allowed = new Set<number>();
-  for (const clause of citedClauses) for (const v of collectNumberValues(clause.text)) allowed.add(v);
+  for (const c of citations) {
+    if (c.matches.length === 0) continue;
+    const [first, ...rest] = c.matches.map((clause) => new Set(collectNumberValues(clause.text)));
+    for (const v of first) if (rest.every((set) => set.has(v))) allowed.add(v);
+  }
   const reported = new Set<string>();
   for (const n of findNumbers(withoutCitations(trimmed, citations))) {
     if (allowed.has(n.value) || reported.has(n.text.toLowerCase())) continue;
