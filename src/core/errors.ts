@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'storage-failed'
   | 'model-missing'
   | 'model-failed'
+  | 'model-download-failed'
   | 'embedding-failed'
   | 'no-rulebook'
   | 'cancelled'

@@ -1,6 +1,7 @@
 // The rulebook worker's operations: payload, result and progress types for each.
 
 import type { AddResult, AskResult } from './rulebook-service';
+import type { SerializedError } from './errors';
 import type { OpSpec } from './protocol';
 import type { Progress, Rulebook, RuleUnit, SearchSettings } from './types';
 
@@ -21,6 +22,26 @@ export interface EngineStatus {
   /** WASM threads the ONNX runtime uses (set once it has started), and whether the worker is cross-origin isolated. */
   wasmThreads?: number;
   crossOriginIsolated?: boolean;
+  embeddingFallback?: EmbeddingFallback;
+}
+
+/** A search (embedding) model as the Models screen lists it. */
+export interface EmbeddingModelState {
+  id: string;
+  name: string;
+  sizeMB: number;
+  dims: number;
+  shipped: boolean;
+  /** The model searches and indexes now. */
+  active: boolean;
+  /** Its files are on this device (always true for the shipped model); absent where the browser cannot tell. */
+  cached?: boolean;
+}
+
+/** The search model chosen earlier could not be loaded at start, so the shipped one is in use. */
+export interface EmbeddingFallback {
+  modelId: string;
+  error: SerializedError;
 }
 
 /** `wasmThreads` fixes the ONNX runtime's WASM thread count; only the first `init` of a worker counts. */
@@ -33,10 +54,16 @@ export type RulebookOps = {
   list: OpSpec<Record<string, never>, RulebookSummary[]>;
   add: OpSpec<{ name: string; bytes: ArrayBuffer }, AddResult, Progress>;
   /** `keepOutOfRecent`: evaluation runs do not fill the user's recent questions. */
-  ask: OpSpec<{ hash: string; question: string; search?: SearchSettings; keepOutOfRecent?: boolean }, AskResult>;
+  /** A rulebook not yet indexed for the current search model is re-indexed first (with progress). */
+  ask: OpSpec<{ hash: string; question: string; search?: SearchSettings; keepOutOfRecent?: boolean }, AskResult, Progress>;
   rename: OpSpec<{ hash: string; name: string }, void>;
   remove: OpSpec<{ hash: string }, void>;
   units: OpSpec<{ hash: string }, RuleUnit[]>;
   recent: OpSpec<{ hash: string }, string[]>;
   stats: OpSpec<Record<string, never>, EngineStatus>;
+  embeddingModels: OpSpec<Record<string, never>, EmbeddingModelState[]>;
+  /** Loads (downloading once if needed) and switches to a search model; the choice is kept for next start. */
+  useEmbeddingModel: OpSpec<{ modelId: string }, EngineStatus, Progress>;
+  /** Indexes a stored rulebook for the current search model from its stored clauses (no PDF needed). */
+  reindex: OpSpec<{ hash: string }, AddResult, Progress>;
 };

@@ -159,6 +159,69 @@ export class RulebookService {
     };
   }
 
+  /** Uses another embedding model from now on. Indexes loaded for the previous model are dropped. */
+  setEmbedder(embedder: Embedder): void {
+    this.deps.embedder = embedder;
+    this.loaded.clear();
+  }
+
+  /** Whether the rulebook has a stored index for the current model and chunk settings. */
+  async hasIndex(hash: string): Promise<boolean> {
+    return this.loaded.has(hash) || this.deps.store.hasIndex(this.keyFor(hash));
+  }
+
+  /**
+   * Indexes a stored rulebook for the current model without its PDF: the structured units of any stored
+   * index of it are chunked with this model's tokenizer and embedded, then saved in one transaction.
+   * Computes nothing when an index for the current model already exists.
+   */
+  async reindex(
+    hash: string,
+    opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+  ): Promise<AddResult> {
+    const { signal, onProgress } = opts;
+    const rulebook = await this.deps.store.getRulebook(hash);
+    if (!rulebook) throw new AppError('no-rulebook', `no rulebook ${hash.slice(0, 12)}`);
+    if (await this.hasIndex(hash)) {
+      const loaded = await this.load(hash);
+      return { rulebook, reused: true, chunkCount: loaded.index.chunks.length, embedded: 0 };
+    }
+    const units = await this.findStoredUnits(hash);
+    if (!units) throw new AppError('no-rulebook', `no stored index of ${hash.slice(0, 12)} to re-index from`);
+    // Captured once, so a model switched mid-way can never mix two models in one index.
+    const embedder = this.deps.embedder;
+    const key = this.keyFor(hash);
+    const chunks = chunkUnits(units, this.chunking, embedder);
+    onProgress?.({ stage: 'chunk', done: chunks.length, total: chunks.length });
+    const vectors = await this.embedChunks(chunks.map((c) => c.text), signal, onProgress, embedder);
+    const index: StoredIndex = {
+      key,
+      hash,
+      modelId: embedder.model.id,
+      chunking: this.chunking,
+      dims: embedder.model.dims,
+      units,
+      chunks,
+      vectors,
+      createdAt: this.now(),
+    };
+    await yieldToEventLoop();
+    throwIfAborted(signal);
+    onProgress?.({ stage: 'save', done: 0, total: 1 });
+    await this.deps.store.saveIndexedRulebook(rulebook, index);
+    onProgress?.({ stage: 'save', done: 1, total: 1 });
+    if (this.deps.embedder === embedder) this.loaded.set(hash, { index, bm25: buildBm25(chunks.map((c) => c.text)) });
+    return { rulebook, reused: false, chunkCount: chunks.length, embedded: chunks.length };
+  }
+
+  private async findStoredUnits(hash: string): Promise<StoredIndex['units'] | undefined> {
+    for (const summary of await this.deps.store.listIndexes(hash)) {
+      const index = await this.deps.store.getIndex(summary.key);
+      if (index && index.units.length > 0) return index.units;
+    }
+    return undefined;
+  }
+
   async deleteRulebook(hash: string): Promise<void> {
     await this.deps.store.deleteRulebook(hash);
     this.loaded.delete(hash);
@@ -168,11 +231,12 @@ export class RulebookService {
     texts: string[],
     signal: AbortSignal | undefined,
     onProgress: ((p: Progress) => void) | undefined,
+    embedder: Embedder = this.deps.embedder,
   ): Promise<Float32Array> {
-    const dims = this.deps.embedder.model.dims;
+    const dims = embedder.model.dims;
     const flat = new Float32Array(texts.length * dims);
     onProgress?.({ stage: 'embed', done: 0, total: texts.length });
-    const rows = await this.deps.embedder.embed(texts, {
+    const rows = await embedder.embed(texts, {
       kind: 'document',
       signal,
       batchSize: EMBED_BATCH_SIZE,

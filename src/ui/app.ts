@@ -1,5 +1,6 @@
 // Composition root of the interface: the shell and its screens. Main thread.
 
+import { deserializeError } from '../core/errors';
 import type { RulebookOps } from '../core/rulebook-ops';
 import { createAskScreen } from './screens/ask-screen';
 import { createEvalScreen } from './screens/eval-screen';
@@ -21,12 +22,17 @@ export function mountApp({ root, client }: AppOptions) {
   shell.addScreen(askScreen.screen);
   // On-device answers: their status line on the Ask screen, and the model manager.
   askScreen.screen.element.prepend(createLlmStatusBar({ shell, openModels: () => shell.show('models') }).element);
-  shell.addScreen(createModelsScreen({ shell }).screen);
+  shell.addScreen(createModelsScreen({ shell, client, currentRulebook: askScreen.currentRulebook }).screen);
   void startLlmSession();
   shell.addScreen(createEvalScreen({ shell, client, currentRulebook: askScreen.currentRulebook }).screen);
   // `?threads=N` fixes the search model's WASM threads (the browser benchmark compares 1 with several).
   const wasmThreads = Number(new URLSearchParams(location.search).get('threads'));
   if (wasmThreads > 0) void client.call('init', { wasmThreads }).catch(() => undefined);
-  void askScreen.start();
+  // A chosen search model that could not be loaded at start (offline, evicted) left the built-in one in use.
+  void askScreen
+    .start()
+    .then(() => client.call('stats', {}))
+    .then((status) => status.embeddingFallback && shell.showError(deserializeError(status.embeddingFallback.error)))
+    .catch(() => undefined);
   return { shell, askScreen };
 }

@@ -3,27 +3,42 @@
 
 import * as pdfjs from 'pdfjs-dist';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { getEmbeddingModel, DEFAULT_EMBEDDING_MODEL_ID } from '../core/embedding-models';
+import { getEmbeddingModel } from '../core/embedding-models';
 import type { Handlers } from '../core/protocol';
-import type { EngineStatus, RulebookOps, RulebookSummary } from '../core/rulebook-ops';
+import type { EmbeddingFallback, EngineStatus, RulebookOps, RulebookSummary } from '../core/rulebook-ops';
 import { RulebookService } from '../core/rulebook-service';
-import { createEmbedder } from '../adapters/embedder';
+import type { EmbedderDevice } from '../adapters/embedder';
 import { configureOnnxForBrowser, pickDevice, readWasmThreads } from '../adapters/onnx-browser-env';
 import { createPdfExtractor } from '../adapters/pdf';
 import { sha256Hex } from '../adapters/hash';
 import { openStore, type Store } from '../adapters/store';
+import {
+  EMBEDDING_MODEL_SETTING,
+  listSearchModels,
+  loadChosenSearchModel,
+  loadSearchModelForSwitch,
+} from './search-model-choice';
 
 pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
 
-let ready: Promise<{ service: RulebookService; store: Store; backend: string }> | undefined;
+interface WorkerState {
+  service: RulebookService;
+  store: Store;
+  backend: string;
+  device: EmbedderDevice;
+  /** Set when the chosen search model could not be loaded at start. */
+  embeddingFallback?: EmbeddingFallback;
+}
+
+let ready: Promise<WorkerState> | undefined;
 
 function start(onProgress?: (p: { stage: 'load-model'; done: number; total: number }) => void, wasmThreads?: number) {
   ready ??= (async () => {
     configureOnnxForBrowser({ numThreads: wasmThreads });
     const device = await pickDevice();
-    const modelId = DEFAULT_EMBEDDING_MODEL_ID;
     onProgress?.({ stage: 'load-model', done: 0, total: 1 });
-    const [embedder, store] = await Promise.all([createEmbedder({ modelId, device }), openStore()]);
+    const store = await openStore();
+    const { embedder, fallback } = await loadChosenSearchModel(store, device);
     onProgress?.({ stage: 'load-model', done: 1, total: 1 });
     const service = new RulebookService({
       extractor: createPdfExtractor(pdfjs, { standardFontDataUrl: undefined }),
@@ -31,7 +46,7 @@ function start(onProgress?: (p: { stage: 'load-model'; done: number; total: numb
       store,
       sha256Hex,
     });
-    return { service, store, backend: embedder.backend };
+    return { service, store, backend: embedder.backend, device, embeddingFallback: fallback };
   })();
   ready.catch(() => {
     ready = undefined;
@@ -40,7 +55,7 @@ function start(onProgress?: (p: { stage: 'load-model'; done: number; total: numb
 }
 
 async function status(): Promise<EngineStatus> {
-  const { service, backend } = await start();
+  const { service, backend, embeddingFallback } = await start();
   const model = getEmbeddingModel(service.modelId);
   return {
     modelId: service.modelId,
@@ -51,6 +66,7 @@ async function status(): Promise<EngineStatus> {
     queryEmbeddings: service.queryEmbeddings,
     wasmThreads: readWasmThreads(),
     crossOriginIsolated: self.crossOriginIsolated,
+    embeddingFallback,
   };
 }
 
@@ -77,6 +93,7 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
   },
   async ask({ hash, question, search, keepOutOfRecent }, ctx) {
     const { service, store } = await start();
+    if (!(await service.hasIndex(hash))) await service.reindex(hash, { signal: ctx.signal, onProgress: ctx.progress });
     const result = await service.ask(hash, question, search, { signal: ctx.signal });
     if (!keepOutOfRecent) await store.addRecentQuestion(hash, question);
     return result;
@@ -92,6 +109,25 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
   async units({ hash }) {
     const { service } = await start();
     return (await service.load(hash)).index.units;
+  },
+  async embeddingModels() {
+    const { service } = await start();
+    return listSearchModels(service.modelId);
+  },
+  async useEmbeddingModel({ modelId }, ctx) {
+    const state = await start();
+    if (state.service.modelId !== modelId) {
+      const embedder = await loadSearchModelForSwitch(modelId, { device: state.device, signal: ctx.signal, onProgress: ctx.progress });
+      state.service.setEmbedder(embedder);
+      state.backend = embedder.backend;
+    }
+    state.embeddingFallback = undefined;
+    await state.store.setSetting(EMBEDDING_MODEL_SETTING, modelId);
+    return status();
+  },
+  async reindex({ hash }, ctx) {
+    const { service } = await start();
+    return service.reindex(hash, { signal: ctx.signal, onProgress: ctx.progress });
   },
   async recent({ hash }) {
     const { store } = await start();

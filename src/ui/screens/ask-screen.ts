@@ -197,7 +197,15 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
     asking = controller;
     const hash = current;
     try {
-      const result = await client.call('ask', { hash, question: text }, { signal: controller.signal });
+      // A rulebook not yet indexed for the chosen search model is re-indexed first: show that progress.
+      let reindexed = false;
+      const result = await client.call(
+        'ask',
+        { hash, question: text },
+        { signal: controller.signal, onProgress: (p) => ((reindexed = true), shell.setStatus(describeProgress(p))) },
+      );
+      const book = currentBook();
+      if (reindexed && book) shell.setStatus(TEXT.readyWithBook(book.name));
       clear(answer);
       answer.append(h('h2', { class: 'visually-hidden' }, 'Answer'), renderClauseAnswer(result.answer, { loadSection }));
       // On a phone the answer starts below the rulebook list: bring it to the top of the screen.

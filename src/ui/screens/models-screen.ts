@@ -2,35 +2,31 @@
 // progress and cancel, use, delete; storage used and free; persistent storage; the search models.
 // Main thread; downloads run in the LLM worker.
 
-import { EMBEDDING_MODELS } from '../../core/embedding-models';
 import { AppError } from '../../core/errors';
+import type { RulebookOps } from '../../core/rulebook-ops';
 import type { LlmModelInfo } from '../../core/llm-models';
 import { deleteCachedModel, getStorageEstimate, isModelCached, isStoragePersisted, requestPersistentStorage } from '../../llm/model-cache';
 import { clear, h } from '../dom';
 import { getLlmState, isScriptedLlm, listOfferedModels, loadLlmModel, startLlmSession, subscribeLlm, unloadLlmModel } from '../llm-session';
 import { describeProgress, formatBytes, LLM_TEXT } from '../messages';
+import { createSearchModelsView } from '../search-models-view';
 import type { Screen, Shell } from '../shell';
+import type { WorkerClient } from '../worker-client';
 
-export function createModelsScreen({ shell }: { shell: Shell }) {
+export interface ModelsScreenOptions {
+  shell: Shell;
+  client: WorkerClient<RulebookOps>;
+  currentRulebook: () => string | undefined;
+}
+
+export function createModelsScreen({ shell, client, currentRulebook }: ModelsScreenOptions) {
   const progress = h('p', { role: 'status', class: 'models-progress', 'aria-label': 'Download progress' });
   const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, LLM_TEXT.cancelDownload);
   const storageLine = h('p', { class: 'storage' });
   const persistResult = h('p', { class: 'persist-result' });
   const keep = h('button', { type: 'button', class: 'secondary' }, LLM_TEXT.keep);
   const list = h('ul', { class: 'model-list', 'aria-label': LLM_TEXT.modelsTitle });
-  const embeddings = h(
-    'ul',
-    { class: 'model-list', 'aria-label': LLM_TEXT.embeddingTitle },
-    EMBEDDING_MODELS.map((m) =>
-      h(
-        'li',
-        { class: 'model' },
-        h('span', { class: 'model-name' }, m.name),
-        ' ',
-        h('span', { class: 'model-meta' }, m.shipped ? `${LLM_TEXT.builtIn} · ${m.sizeMB} MB` : LLM_TEXT.embeddingDownload(m.sizeMB)),
-      ),
-    ),
-  );
+  const embeddings = createSearchModelsView({ shell, client, currentRulebook });
   const element = h(
     'section',
     { class: 'models-screen', 'aria-label': 'Models' },
@@ -40,7 +36,7 @@ export function createModelsScreen({ shell }: { shell: Shell }) {
     storageLine,
     h('div', { class: 'persist' }, keep, persistResult),
     h('h2', {}, LLM_TEXT.embeddingTitle),
-    embeddings,
+    embeddings.element,
   );
 
   let downloading: AbortController | null = null;
@@ -142,6 +138,7 @@ export function createModelsScreen({ shell }: { shell: Shell }) {
     label: 'Models',
     element,
     onShow: () => {
+      void embeddings.refresh();
       void startLlmSession().then(() => Promise.all([refreshCached(), refreshStorage()]));
     },
   };
