@@ -11,8 +11,10 @@ import { WorkerClient } from './ui/worker-client';
 import './ui/styles.css';
 
 applyTheme(readThemeChoice());
-const worker = new Worker(new URL('../workers/rulebook.worker.ts', import.meta.url), { type: 'module' });
-const client = new WorkerClient<RulebookOps>(worker);
+// A factory, so a crashed or stuck rulebook worker is replaced on the next call (its data is in IndexedDB).
+const client = new WorkerClient<RulebookOps>(
+  () => new Worker(new URL('../workers/rulebook.worker.ts', import.meta.url), { type: 'module' }),
+);
 const root = document.getElementById('app');
 if (root) {
   const app = mountApp({ root, client });

@@ -35,14 +35,41 @@ export interface WorkerLike {
 export class WorkerClient<Ops extends OpMap> {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private dead: AppError | undefined;
+  private worker: WorkerLike | undefined;
+  private readonly start: () => WorkerLike;
 
-  constructor(private readonly worker: WorkerLike) {
-    worker.addEventListener('message', (event: MessageEvent) => this.onReply(event.data));
-    worker.addEventListener('error', (event: Event) => {
-      const message = (event as ErrorEvent).message ?? 'the worker stopped';
-      this.failAll(new AppError('worker-crashed', message));
+  /**
+   * Give a factory to have a crashed worker, or one that ignores a cancel, replaced by a fresh one on the
+   * next call (its state lives in IndexedDB, so nothing is lost); a plain worker is used as it is.
+   */
+  constructor(worker: WorkerLike | (() => WorkerLike)) {
+    this.start = typeof worker === 'function' ? worker : () => worker;
+    this.worker = this.connect(this.start());
+  }
+
+  private connect(worker: WorkerLike): WorkerLike {
+    worker.addEventListener('message', (event: MessageEvent) => {
+      if (worker === this.worker) this.onReply(event.data);
     });
+    worker.addEventListener('error', (event: Event) => {
+      if (worker !== this.worker) return;
+      const message = (event as ErrorEvent).message ?? 'the worker stopped';
+      this.restart(new AppError('worker-crashed', message));
+    });
+    return worker;
+  }
+
+  /** Rejects everything in flight with `reason` and drops the worker; the next call starts a new one. */
+  private restart(reason: AppError): void {
+    this.worker?.terminate?.();
+    this.worker = undefined;
+    for (const pending of this.pending.values()) pending.reject(reason);
+    this.pending.clear();
+  }
+
+  private current(): WorkerLike {
+    this.worker ??= this.connect(this.start());
+    return this.worker;
   }
 
   call<K extends keyof Ops & string>(
@@ -50,21 +77,22 @@ export class WorkerClient<Ops extends OpMap> {
     payload: Ops[K]['payload'],
     options: CallOptions<Ops[K]['progress']> = {},
   ): Promise<Ops[K]['result']> {
-    if (this.dead) return Promise.reject(this.dead);
     const { signal, onProgress, transfer = [], awaitCancel = false } = options;
     if (signal?.aborted) return Promise.reject(new AppError('cancelled'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      const worker = this.current();
       const onAbort = () => {
-        this.worker.postMessage({ id, op: 'cancel' });
+        worker.postMessage({ id, op: 'cancel' });
         if (!awaitCancel) {
           this.pending.delete(id);
           reject(new AppError('cancelled'));
           return;
         }
         setTimeout(() => {
-          if (!this.pending.delete(id)) return;
-          reject(new AppError('cancelled', 'the worker did not answer the cancel'));
+          if (!this.pending.has(id) || worker !== this.worker) return;
+          // A worker deaf to a cancel is stuck in a long step: replace it rather than wait.
+          this.restart(new AppError('cancelled', 'the worker did not answer the cancel'));
         }, CANCEL_REPLY_TIMEOUT_MS);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -79,13 +107,12 @@ export class WorkerClient<Ops extends OpMap> {
         },
         onProgress: onProgress as ((p: unknown) => void) | undefined,
       });
-      this.worker.postMessage({ id, op, payload }, transfer);
+      worker.postMessage({ id, op, payload }, transfer);
     });
   }
 
   terminate(): void {
-    this.worker.terminate?.();
-    this.failAll(new AppError('cancelled'));
+    this.restart(new AppError('cancelled'));
   }
 
   private onReply(data: unknown): void {
@@ -100,11 +127,5 @@ export class WorkerClient<Ops extends OpMap> {
     this.pending.delete(reply.id);
     if (reply.type === 'result') pending.resolve(reply.result);
     else pending.reject(deserializeError(reply.error));
-  }
-
-  private failAll(error: AppError): void {
-    if (error.code === 'worker-crashed') this.dead = error;
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
   }
 }

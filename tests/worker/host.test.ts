@@ -1,11 +1,11 @@
 // The worker protocol end to end over a real MessageChannel: results, progress, errors, cancel, crash.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/core/errors';
 import type { Handlers, OpSpec } from '../../src/core/protocol';
 import { throttleProgress } from '../../src/core/protocol';
 import { createWorkerHost } from '../../src/worker/host';
-import { WorkerClient, type WorkerLike } from '../../src/ui/worker-client';
+import { CANCEL_REPLY_TIMEOUT_MS, WorkerClient, type WorkerLike } from '../../src/ui/worker-client';
 
 type Ops = {
   double: OpSpec<{ n: number }, number, { done: number; total: number }>;
@@ -84,21 +84,59 @@ describe('worker protocol', () => {
     await expect(client.call('double', { n: 1 })).resolves.toBe(2);
   });
 
-  it('rejects every pending call when the worker crashes', async () => {
-    let errorListener: ((e: Event) => void) | undefined;
-    const fake: WorkerLike = {
-      postMessage: () => undefined,
-      addEventListener: (type: string, listener: (e: never) => void) => {
-        if (type === 'error') errorListener = listener as (e: Event) => void;
-      },
-    };
-    const client = new WorkerClient<Ops>(fake);
+  it('rejects every pending call when the worker crashes, then starts a fresh worker', async () => {
+    const started: { posted: unknown[]; fireError?: (e: Event) => void; terminated: boolean }[] = [];
+    const client = new WorkerClient<Ops>(() => {
+      const record: (typeof started)[number] = { posted: [], terminated: false };
+      started.push(record);
+      return {
+        postMessage: (message: unknown) => void record.posted.push(message),
+        addEventListener: (type: string, listener: (e: never) => void) => {
+          if (type === 'error') record.fireError = listener as (e: Event) => void;
+        },
+        terminate: () => void (record.terminated = true),
+      };
+    });
     const a = client.call('wait', {});
     const b = client.call('double', { n: 2 });
-    errorListener?.({ message: 'out of memory' } as unknown as Event);
-    await expect(a).rejects.toMatchObject({ code: 'worker-crashed' });
+    started[0].fireError?.({ message: 'out of memory' } as unknown as Event);
+    await expect(a).rejects.toMatchObject({ code: 'worker-crashed', detail: 'out of memory' });
     await expect(b).rejects.toMatchObject({ code: 'worker-crashed' });
-    await expect(client.call('double', { n: 3 })).rejects.toMatchObject({ code: 'worker-crashed' });
+    expect(started[0].terminated).toBe(true);
+
+    void client.call('double', { n: 3 });
+    expect(started).toHaveLength(2);
+    expect(started[1].posted).toEqual([{ id: 3, op: 'double', payload: { n: 3 } }]);
+  });
+
+  it('with awaitCancel, resolves with a result that beat the cancel', async () => {
+    const { client } = connect();
+    const controller = new AbortController();
+    const pending = client.call('double', { n: 5 }, { signal: controller.signal, awaitCancel: true });
+    controller.abort();
+    await expect(pending).resolves.toBe(10);
+  });
+
+  it('with awaitCancel, replaces a worker that does not answer the cancel', async () => {
+    vi.useFakeTimers();
+    try {
+      let workers = 0;
+      let terminated = 0;
+      const client = new WorkerClient<Ops>(() => {
+        workers++;
+        return { postMessage: () => undefined, addEventListener: () => undefined, terminate: () => void terminated++ };
+      });
+      const controller = new AbortController();
+      const pending = client.call('wait', {}, { signal: controller.signal, awaitCancel: true });
+      controller.abort();
+      vi.advanceTimersByTime(CANCEL_REPLY_TIMEOUT_MS + 1);
+      await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+      expect(terminated).toBe(1);
+      void client.call('double', { n: 1 });
+      expect(workers).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
