@@ -22,7 +22,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'embedding-failed': 'Reading the rulebook failed part-way. Nothing was saved; try adding it again.',
   'no-rulebook': 'That rulebook is not indexed on this device any more. Add the PDF again.',
   cancelled: '',
-  'worker-crashed': 'Part of the app stopped unexpectedly. Reload the app; your rulebooks are kept.',
+  'worker-crashed': 'Part of the app stopped unexpectedly and has been restarted. Try again; your rulebooks are kept.',
   'llm-offline':
     'This answer model has not been downloaded yet. Download it once while online; until then the clause answer is shown.',
   'llm-device-lost':
