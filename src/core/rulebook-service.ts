@@ -11,7 +11,7 @@ import { indexKey } from './index-key';
 import type { Embedder, PdfExtractor, RulebookStore } from './ports';
 import { searchChunks } from './search';
 import { parseRulebook } from './structure';
-import type { ChunkSettings, Progress, Rulebook, ScoredChunk, SearchSettings, StoredIndex } from './types';
+import type { ChunkSettings, Progress, Rulebook, RuleUnit, ScoredChunk, SearchSettings, StoredIndex } from './types';
 
 export const DEFAULT_SEARCH: SearchSettings = { topK: 5, similarity: 'cosine', retrieval: 'hybrid' };
 export const EMBED_BATCH_SIZE = 16;
@@ -76,9 +76,8 @@ export class RulebookService {
   ): Promise<AddResult> {
     const { signal, onProgress } = opts;
     const hash = await this.deps.sha256Hex(bytes);
-    const key = this.keyFor(hash);
     const existing = await this.deps.store.getRulebook(hash);
-    if (existing && (await this.deps.store.hasIndex(key))) {
+    if (existing && (await this.deps.store.hasIndex(this.keyFor(hash)))) {
       const loaded = await this.load(hash);
       return { rulebook: existing, reused: true, chunkCount: loaded.index.chunks.length, embedded: 0 };
     }
@@ -86,35 +85,13 @@ export class RulebookService {
     throwIfAborted(signal);
     const units = parseRulebook(doc.lines);
     if (units.length === 0) throw new AppError('no-rules-found', `${doc.lines.length} lines of text, no rules recognised`);
-    const chunks = chunkUnits(units, this.chunking, this.deps.embedder);
-    onProgress?.({ stage: 'chunk', done: chunks.length, total: chunks.length });
-    const vectors = await this.embedChunks(chunks.map((c) => c.text), signal, onProgress);
-    throwIfAborted(signal);
     const rulebook: Rulebook = {
       hash,
       name: existing?.name ?? name,
       pageCount: doc.pageCount,
       addedAt: existing?.addedAt ?? this.now(),
     };
-    const index: StoredIndex = {
-      key,
-      hash,
-      modelId: this.modelId,
-      chunking: this.chunking,
-      dims: this.deps.embedder.model.dims,
-      units,
-      chunks,
-      vectors,
-      createdAt: this.now(),
-    };
-    // Last chance to honour a cancel: once the save transaction starts, the rulebook is kept.
-    await yieldToEventLoop();
-    throwIfAborted(signal);
-    onProgress?.({ stage: 'save', done: 0, total: 1 });
-    await this.deps.store.saveIndexedRulebook(rulebook, index);
-    onProgress?.({ stage: 'save', done: 1, total: 1 });
-    this.loaded.set(hash, { index, bm25: buildBm25(chunks.map((c) => c.text)) });
-    return { rulebook, reused: false, chunkCount: chunks.length, embedded: chunks.length };
+    return this.indexUnits(rulebook, units, { signal, onProgress });
   }
 
   /** Loads a stored index into memory (once). */
@@ -188,15 +165,23 @@ export class RulebookService {
     }
     const units = await this.findStoredUnits(hash);
     if (!units) throw new AppError('no-rulebook', `no stored index of ${hash.slice(0, 12)} to re-index from`);
+    return this.indexUnits(rulebook, units, { signal, onProgress });
+  }
+
+  /** Chunks, embeds and saves units as the rulebook's index for the current model, in one transaction. */
+  private async indexUnits(
+    rulebook: Rulebook,
+    units: RuleUnit[],
+    { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: Progress) => void },
+  ): Promise<AddResult> {
     // Captured once, so a model switched mid-way can never mix two models in one index.
     const embedder = this.deps.embedder;
-    const key = this.keyFor(hash);
     const chunks = chunkUnits(units, this.chunking, embedder);
     onProgress?.({ stage: 'chunk', done: chunks.length, total: chunks.length });
     const vectors = await this.embedChunks(chunks.map((c) => c.text), signal, onProgress, embedder);
     const index: StoredIndex = {
-      key,
-      hash,
+      key: indexKey({ hash: rulebook.hash, modelId: embedder.model.id, chunking: this.chunking }),
+      hash: rulebook.hash,
       modelId: embedder.model.id,
       chunking: this.chunking,
       dims: embedder.model.dims,
@@ -205,12 +190,13 @@ export class RulebookService {
       vectors,
       createdAt: this.now(),
     };
+    // Last chance to honour a cancel: once the save transaction starts, the rulebook is kept.
     await yieldToEventLoop();
     throwIfAborted(signal);
     onProgress?.({ stage: 'save', done: 0, total: 1 });
     await this.deps.store.saveIndexedRulebook(rulebook, index);
     onProgress?.({ stage: 'save', done: 1, total: 1 });
-    if (this.deps.embedder === embedder) this.loaded.set(hash, { index, bm25: buildBm25(chunks.map((c) => c.text)) });
+    if (this.deps.embedder === embedder) this.loaded.set(rulebook.hash, { index, bm25: buildBm25(chunks.map((c) => c.text)) });
     return { rulebook, reused: false, chunkCount: chunks.length, embedded: chunks.length };
   }
 
