@@ -37,7 +37,9 @@ function start(onProgress?: (p: { stage: 'load-model'; done: number; total: numb
     configureOnnxForBrowser({ numThreads: wasmThreads });
     const device = await pickDevice();
     onProgress?.({ stage: 'load-model', done: 0, total: 1 });
-    const store = await openStore();
+    // When another tab upgrades the database, this connection closes; the next call opens a fresh one
+    // (or reports, in plain words, that this tab must be reloaded).
+    const store = await openStore({ onClose: () => (ready = undefined) });
     const { embedder, fallback } = await loadChosenSearchModel(store, device);
     onProgress?.({ stage: 'load-model', done: 1, total: 1 });
     const service = new RulebookService({
