@@ -1,16 +1,13 @@
 // End to end in headless Chromium with no internet: choosing a downloadable search model says the download
 // needs a connection (role=alert), the built-in model stays in use and asking keeps working, also after a reload.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBEDDING_MODELS, SHIPPED_EMBEDDING_MODEL_ID } from '../../src/core/embedding-models';
 import { DEFAULT_DB_NAME as DB_NAME } from '../../src/adapters/store-schema';
-import { buildRulebookPdf } from '../fixtures/make-pdf';
 import { SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
+import { appStatus, askAndReadCitations, writeSamplePdf } from './app-helpers';
 
 let server: PreviewServer;
 let session: BrowserSession;
@@ -20,22 +17,11 @@ const answerable = SAMPLE_QUESTIONS.filter((q) => q.rule);
 const shipped = EMBEDDING_MODELS.find((m) => m.id === SHIPPED_EMBEDDING_MODEL_ID)!;
 const arctic = EMBEDDING_MODELS.find((m) => m.id === 'snowflake-arctic-embed-xs')!;
 
-const appStatus = (page: Page) => page.getByRole('banner').getByRole('status').first();
 const searchModels = (page: Page) => page.getByRole('region', { name: 'Models' }).getByRole('list', { name: 'Search models' });
 const modelRow = (page: Page, name: string) => searchModels(page).getByRole('listitem').filter({ hasText: name });
 
-async function askAndReadCitations(page: Page, question: string): Promise<string[]> {
-  const answer = page.getByRole('region', { name: 'Answer', exact: true });
-  await page.locator('#question').fill(question);
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
-  await answer.getByRole('button', { name: /^Rule / }).first().waitFor({ timeout: 30_000 });
-  return answer.getByRole('button', { name: /^Rule / }).allTextContents();
-}
-
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pitchside-embedding-models-'));
-  pdfPath = join(dir, 'sample-rules.pdf');
-  writeFileSync(pdfPath, await buildRulebookPdf());
+  pdfPath = await writeSamplePdf('pitchside-embedding-models-');
   server = await startPreview();
   session = await openBrowser();
   const own = new URL(server.url).origin;

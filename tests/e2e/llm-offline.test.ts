@@ -2,15 +2,11 @@
 // app's own origin is refused): the WebGPU reason shows, the model manager shows sizes and cached state,
 // choosing a model says it must be downloaded once while online, and clause answers keep working.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listModelsForDevice } from '../../src/core/llm-models';
-import { buildRulebookPdf } from '../fixtures/make-pdf';
 import { SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
+import { appStatus, askAndReadCitations, writeSamplePdf } from './app-helpers';
 
 let server: PreviewServer;
 let session: BrowserSession;
@@ -20,20 +16,9 @@ const answerable = SAMPLE_QUESTIONS.filter((q) => q.rule);
 // Headless Chromium here has no GPU adapter with shader-f16, so the q4f32 variants are offered.
 const offered = listModelsForDevice(false);
 
-const appStatus = (page: Page) => page.getByRole('banner').getByRole('status').first();
-
-async function askAndReadCitations(page: Page, question: string): Promise<string[]> {
-  const answer = page.getByRole('region', { name: 'Answer', exact: true });
-  await page.locator('#question').fill(question);
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
-  await answer.getByRole('button', { name: /^Rule / }).first().waitFor({ timeout: 30_000 });
-  return answer.getByRole('button', { name: /^Rule / }).allTextContents();
-}
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pitchside-llm-offline-'));
-  pdfPath = join(dir, 'sample-rules.pdf');
-  writeFileSync(pdfPath, await buildRulebookPdf());
+  pdfPath = await writeSamplePdf('pitchside-llm-offline-');
   server = await startPreview();
   session = await openBrowser();
   const own = new URL(server.url).origin;
