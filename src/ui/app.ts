@@ -27,12 +27,9 @@ export function mountApp({ root, client }: AppOptions) {
   shell.addScreen(createEvalScreen({ shell, client, currentRulebook: askScreen.currentRulebook }).screen);
   // `?threads=N` fixes the search model's WASM threads (the browser benchmark compares 1 with several).
   const wasmThreads = Number(new URLSearchParams(location.search).get('threads'));
-  if (wasmThreads > 0) void client.call('init', { wasmThreads }).catch(() => undefined);
   // A chosen search model that could not be loaded at start (offline, evicted) left the built-in one in use.
-  void askScreen
-    .start()
-    .then(() => client.call('stats', {}))
-    .then((status) => status.embeddingFallback && shell.showError(deserializeError(status.embeddingFallback.error)))
-    .catch(() => undefined);
+  void askScreen.start(wasmThreads > 0 ? { wasmThreads } : {}).then((status) => {
+    if (status?.embeddingFallback) shell.showError(deserializeError(status.embeddingFallback.error));
+  });
   return { shell, askScreen };
 }

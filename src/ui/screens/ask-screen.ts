@@ -2,7 +2,7 @@
 // quick questions one tap away), read the clause answer. The question box sits at the bottom within thumb
 // reach. Main thread; heavy work happens in the rulebook worker.
 
-import type { RulebookOps, RulebookSummary } from '../../core/rulebook-ops';
+import type { EngineStatus, InitPayload, RulebookOps, RulebookSummary } from '../../core/rulebook-ops';
 import type { AskResult } from '../../core/rulebook-service';
 import type { RuleUnit } from '../../core/types';
 import { pageActivity, type Activity } from '../activity';
@@ -223,15 +223,18 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
   });
   cancelIndexing.addEventListener('click', () => indexing?.abort());
 
-  async function start() {
+  /** Starts the rulebook worker and lists the rulebooks; returns the worker's status, or undefined on failure. */
+  async function start(init: InitPayload = {}): Promise<EngineStatus | undefined> {
     try {
-      await client.call('init', {}, { onProgress: (p) => shell.setStatus(describeProgress(p)) });
+      const status = await client.call('init', init, { onProgress: (p) => shell.setStatus(describeProgress(p)) });
       await refreshBooks();
       const book = currentBook();
       shell.setStatus(book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook);
+      return status;
     } catch (error) {
       shell.showError(error);
       shell.setStatus(TEXT.noRulebook);
+      return undefined;
     }
   }
 
