@@ -62,7 +62,7 @@ function measureSearch(n: number, dims: number, words: string[]): number {
   const vectors = new Float32Array(n * dims).map(() => rand() - 0.5);
   const chunks: Chunk[] = Array.from({ length: n }, (_, i) => {
     const text = Array.from({ length: 40 }, () => words[Math.floor(rand() * words.length)]).join(' ');
-    return { index: i, refs: [`${1 + (i % 25)}.${i}`], sectionTitle: 'Synthetic', text, pages: [1], tokenCount: 40 };
+    return { index: i, refs: [`${1 + (i % 25)}.${i}`], spans: [{ unit: i, start: 0, end: text.length }], sectionTitle: 'Synthetic', text, pages: [1], tokenCount: 40 };
   });
   const bm25 = buildBm25(chunks.map((c) => c.text));
   const query = { text: 'how far must defenders retire at a penalty', vector: vectors.slice(0, dims) };

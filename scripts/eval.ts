@@ -6,16 +6,21 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CHUNKING, STUDY_CHUNKING } from '../src/core/chunking';
 import { DEFAULT_EMBEDDING_MODEL_ID, getEmbeddingModel } from '../src/core/embedding-models';
-import { formatComparisonTable, formatMetricsTable } from '../src/core/eval-metrics';
+import { DEFAULT_TUNING, withSetting, type AnswerTuning } from '../src/core/answer-tuning';
+import { formatComparisonTable, formatMetricsTable, formatRiskCoverage, METRIC_KEYS, riskCoverage } from '../src/core/eval-metrics';
 import { evaluateQuestions, STUDY_PRESET, type EvalConfig, type EvalRun } from '../src/core/evaluate';
-import { parseQuestionFile } from '../src/core/question-file';
+import { parseQuestionFile, type EvalQuestion } from '../src/core/question-file';
 import { DEFAULT_SEARCH } from '../src/core/rulebook-service';
 import type { ChunkSettings, RetrievalMode, SearchSettings, Similarity } from '../src/core/types';
 import { createNodeEmbedder, createNodeService } from '../src/node/pipeline';
 
 const USAGE = `Usage: npm run eval -- --pdf <file.pdf> --qa <questions.jsonl> [--k 3] [--model <id>]
   [--similarity dot|cosine] [--retrieval hybrid|dense|bm25] [--preset study]
-  [--chunk-tokens N] [--overlap N] [--json <out.json>] [--no-compare]`;
+  [--chunk-tokens N] [--overlap N] [--json <out.json>] [--no-compare]
+  [--half tune|report] [--set section.key=value ...] [--sweep section.key=v1,v2,...]
+  --half keeps the odd ids (tune) or the even ids (report) of the file.
+  --set changes a constant of the answer tuning (src/core/answer-tuning.ts), e.g. --set rerank.bm25Weight=0.5;
+  --sweep prints the metrics for each value of one constant (no per-question table).`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -35,7 +40,7 @@ function positiveInt(value: string | undefined, name: string): number | undefine
   return n;
 }
 
-export function configFromArgs(values: Record<string, string | boolean | undefined>): EvalConfig {
+export function configFromArgs(values: Record<string, string | string[] | boolean | undefined>): EvalConfig {
   const str = (k: string) => values[k] as string | undefined;
   const modelId = str('model') ?? DEFAULT_EMBEDDING_MODEL_ID;
   if (!getEmbeddingModel(modelId)) fail(`unknown model "${modelId}"`);
@@ -51,16 +56,61 @@ export function configFromArgs(values: Record<string, string | boolean | undefin
     similarity: oneOf<Similarity>(str('similarity'), ['dot', 'cosine'], 'similarity') ?? base.search.similarity,
     retrieval: oneOf<RetrievalMode>(str('retrieval'), ['hybrid', 'dense', 'bm25'], 'retrieval') ?? base.search.retrieval,
   };
-  return { label: preset === 'study' ? 'study' : 'Pitchside', modelId, chunking, search };
+  return {
+    label: preset === 'study' ? 'study' : 'Pitchside',
+    modelId,
+    chunking,
+    search: preset === 'study' ? { ...search, rerank: false } : search,
+  };
 }
 
-async function run(pdf: Uint8Array, pdfName: string, questionsText: string, config: EvalConfig): Promise<EvalRun> {
+/** Applies `--set name=value` arguments to the default tuning. */
+export function tuningFromArgs(sets: readonly string[]): AnswerTuning {
+  return sets.reduce((tuning, arg) => {
+    const [name, value] = arg.split('=');
+    const n = Number(value);
+    if (!name || value === undefined || !Number.isFinite(n)) fail(`--set needs name=number, got "${arg}"`);
+    try {
+      return withSetting(tuning, name, n);
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+  }, DEFAULT_TUNING);
+}
+
+/** Odd ids tune, even ids report: the number at the end of the id decides. */
+export function selectHalf(questions: readonly EvalQuestion[], half: string | undefined): EvalQuestion[] {
+  if (half === undefined) return [...questions];
+  if (half !== 'tune' && half !== 'report') fail('--half must be tune or report');
+  return questions.filter((q) => {
+    const n = Number(/(\d+)$/.exec(q.id)?.[1] ?? NaN);
+    return Number.isFinite(n) && (n % 2 === 1) === (half === 'tune');
+  });
+}
+
+interface Prepared {
+  ask: (question: string, search: SearchSettings, tuning: AnswerTuning) => ReturnType<Awaited<ReturnType<typeof createNodeService>>['ask']>;
+}
+
+async function prepare(pdf: Uint8Array, pdfName: string, config: EvalConfig): Promise<Prepared> {
   const embedder = await createNodeEmbedder(config.modelId);
   const service = await createNodeService({ embedder, chunking: config.chunking });
   const { rulebook } = await service.addRulebook(pdfName, pdf);
-  const questions = parseQuestionFile(questionsText);
-  return evaluateQuestions(questions, config, (q, search) => service.ask(rulebook.hash, q, search));
+  return { ask: (q, search, tuning) => service.ask(rulebook.hash, q, search, { tuning }) };
 }
+
+function run(prepared: Prepared, questions: readonly EvalQuestion[], config: EvalConfig, tuning: AnswerTuning): Promise<EvalRun> {
+  return evaluateQuestions(questions, config, (q, search) => prepared.ask(q, search, tuning));
+}
+
+/** The answers shown as sure: their share of all questions, and the share of them that are right. */
+function sureAnswers(results: EvalRun['per_question']): { share: number; accuracy: number | null } {
+  const sure = results.filter((r) => r.state === 'sure');
+  const right = sure.filter((r) => r.answerable && r.answer_correct).length;
+  return { share: results.length ? sure.length / results.length : 0, accuracy: sure.length ? right / sure.length : null };
+}
+
+const RISK_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
 async function main() {
   const { values } = parseArgs({
@@ -76,30 +126,67 @@ async function main() {
       overlap: { type: 'string' },
       json: { type: 'string' },
       'no-compare': { type: 'boolean' },
+      half: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      sweep: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return console.log(USAGE);
   if (!values.pdf || !values.qa) fail('--pdf and --qa are required');
   const config = configFromArgs(values);
+  const tuning = tuningFromArgs(values.set ?? []);
   const pdf = new Uint8Array(readFileSync(values.pdf));
-  const questionsText = readFileSync(values.qa, 'utf8');
+  const questions = selectHalf(parseQuestionFile(readFileSync(values.qa, 'utf8')), values.half);
   const name = basename(values.pdf);
+  const prepared = await prepare(pdf, name, config);
 
-  const result = await run(pdf, name, questionsText, config);
-  console.log(`${config.label}: ${describe(config)}\n`);
+  if (values.sweep) {
+    const [setting, list] = values.sweep.split('=');
+    if (!setting || !list) fail('--sweep needs name=v1,v2,...');
+    console.log(`${config.label}: ${describe(config)}; sweeping ${setting}${values.half ? ` on the ${values.half} half` : ''}\n`);
+    const rows: string[][] = [];
+    for (const value of list.split(',').map(Number)) {
+      let swept: AnswerTuning;
+      try {
+        swept = withSetting(tuning, setting, value);
+      } catch (error) {
+        return fail((error as Error).message);
+      }
+      const result = await run(prepared, questions, config, swept);
+      const sure = sureAnswers(result.per_question);
+      rows.push([String(value), ...METRIC_KEYS.map((k) => result.metrics[k]?.toFixed(3) ?? 'n/a'), sure.accuracy?.toFixed(3) ?? 'n/a', sure.share.toFixed(3)]);
+    }
+    const header = [setting, ...METRIC_KEYS, 'sure_accuracy', 'sure_share'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const row of [header, ...rows]) console.log(row.map((c, i) => c.padStart(widths[i])).join('  '));
+    return;
+  }
+
+  const result = await run(prepared, questions, config, tuning);
+  console.log(`${config.label}: ${describe(config)}${values.half ? `, ${values.half} half` : ''}\n`);
   console.log(formatMetricsTable(result.per_question, result.metrics));
+  const risk = riskCoverage(result.per_question, RISK_THRESHOLDS);
+  const sure = sureAnswers(result.per_question);
+  console.log(`risk-coverage by confidence (sure needs ${tuning.coverage.sureConfidence} and a lead ${tuning.coverage.sureMargin} above the next clause):\n${formatRiskCoverage(risk)}`);
+  console.log(`shown as sure: ${sure.share.toFixed(3)} of questions, right when sure: ${sure.accuracy?.toFixed(3) ?? 'n/a'}\n`);
 
   let baseline: EvalRun | undefined;
   if (config.label !== 'study' && !values['no-compare']) {
-    const study: EvalConfig = { label: 'study', modelId: config.modelId, ...STUDY_PRESET };
-    baseline = await run(pdf, name, questionsText, study);
+    const study: EvalConfig = { label: 'study', modelId: config.modelId, ...STUDY_PRESET, search: { ...STUDY_PRESET.search, rerank: false } };
+    baseline = await run(await prepare(pdf, name, study), questions, study, tuning);
     console.log(`study: ${describe(study)}\n`);
     console.log(formatComparisonTable({ label: 'study', ...baseline }, { label: config.label, ...result }));
   }
 
   if (values.json) {
-    const out = { ...result.metrics, config: { ...config, pdf: name, questions: values.qa }, per_question: result.per_question, ...(baseline ? { baseline: { config: baseline.config, ...baseline.metrics } } : {}) };
+    const out = {
+      ...result.metrics,
+      config: { ...config, pdf: name, questions: values.qa, half: values.half ?? 'all', tuning: values.set ?? [] },
+      risk_coverage: risk,
+      per_question: result.per_question,
+      ...(baseline ? { baseline: { config: baseline.config, ...baseline.metrics } } : {}),
+    };
     writeFileSync(values.json, JSON.stringify(out, null, 2));
     console.log(`\nwrote ${values.json}`);
   }

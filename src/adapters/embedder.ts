@@ -96,6 +96,10 @@ class TransformersEmbedder implements Embedder {
     return this.extractor.tokenizer.encode(text, { add_special_tokens: false }).length;
   }
 
+  isKnownWord(word: string): boolean {
+    return this.extractor.tokenizer.encode(word, { add_special_tokens: false }).length === 1;
+  }
+
   async embed(texts: string[], opts: EmbedOptions): Promise<Float32Array[]> {
     const { signal, onProgress } = opts;
     const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_EMBED_BATCH_SIZE);

@@ -57,13 +57,18 @@ export function inverseDocumentFrequency(index: Bm25Index, term: string): number
 
 /** One score per document; each distinct query term counts once. */
 export function scoreBm25(index: Bm25Index, query: string): Float32Array {
+  return scoreBm25Terms(index, [...new Set(tokenize(query))].map((term) => ({ term, weight: 1 })));
+}
+
+/** One score per document for weighted, already tokenised terms (each listed once). */
+export function scoreBm25Terms(index: Bm25Index, terms: readonly { term: string; weight: number }[]): Float32Array {
   const scores = new Float32Array(index.docCount);
   const { k1, b } = index.settings;
   const avg = index.avgDocLength || 1;
-  for (const term of new Set(tokenize(query))) {
-    if (!Object.hasOwn(index.postings, term)) continue;
+  for (const { term, weight } of terms) {
+    if (!Object.hasOwn(index.postings, term) || weight <= 0) continue;
     const list = index.postings[term];
-    const idf = inverseDocumentFrequency(index, term);
+    const idf = inverseDocumentFrequency(index, term) * weight;
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i];
       const tf = list[i + 1];

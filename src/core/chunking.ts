@@ -14,8 +14,14 @@ export const DEFAULT_CHUNKING: ChunkSettings = { strategy: 'structured', maxToke
 /** The study's retriever: 100-token windows, 50 tokens overlap, no structure. */
 export const STUDY_CHUNKING: ChunkSettings = { strategy: 'window', maxTokens: 100, overlapTokens: 50 };
 
+/**
+ * Bumped when the same settings would lay chunks out differently (2: definitions stand alone and chunks
+ * carry their units' spans), so indexes built the old way are rebuilt from their stored units.
+ */
+export const CHUNK_LAYOUT_VERSION = 2;
+
 export function chunkSettingsKey(settings: ChunkSettings): string {
-  return `${settings.strategy}-${settings.maxTokens}-${settings.overlapTokens}`;
+  return `${settings.strategy}-${settings.maxTokens}-${settings.overlapTokens}-v${CHUNK_LAYOUT_VERSION}`;
 }
 
 /** The label a unit starts with in chunk text: "15.2", "Advantage:", nothing for front-matter text. */
@@ -40,16 +46,19 @@ export function sectionHeading(unit: RuleUnit): string {
 /**
  * Splits units into chunks. Every token count, section heading included, goes through `counter`, and
  * `maxTokens` bounds the whole chunk text as embedded (heading included), because that is what the model
- * truncates. A single word longer than the budget still forms a chunk of its own.
+ * truncates. A single word longer than the budget still forms a chunk of its own. Each chunk records the
+ * units it holds and their character spans, so later stages never parse chunk text back.
  */
 export function chunkUnits(units: readonly RuleUnit[], settings: ChunkSettings, counter: TokenCounter): Chunk[] {
+  const ids = new Map(units.map((u, i) => [u, i]));
   const pieces = settings.strategy === 'window' ? windowPieces(units, settings, counter) : structuredPieces(units, settings, counter);
   return pieces.map((piece, index) => {
-    const covered = piece.units;
+    const covered = [...new Set(piece.spans.map((s) => s.unit))];
     const pages = [...new Set(covered.flatMap((u) => u.pages))].sort((a, b) => a - b);
     return {
       index,
-      refs: [...new Set(covered.map((u) => u.ref))],
+      refs: covered.map((u) => u.ref),
+      spans: piece.spans.map((s) => ({ unit: ids.get(s.unit)!, start: s.start, end: s.end })),
       sectionNumber: covered[0]?.sectionNumber,
       sectionTitle: covered[0]?.sectionTitle ?? '',
       text: piece.text,
@@ -59,38 +68,57 @@ export function chunkUnits(units: readonly RuleUnit[], settings: ChunkSettings, 
   });
 }
 
+interface PieceSpan {
+  unit: RuleUnit;
+  start: number;
+  end: number;
+}
+
 interface Piece {
   text: string;
-  units: RuleUnit[];
+  spans: PieceSpan[];
+}
+
+/** Joins a heading and unit texts into chunk text, recording where each unit's text lands. */
+function renderPiece(heading: string, parts: readonly { unit: RuleUnit; text: string }[]): Piece {
+  let text = heading;
+  const spans: PieceSpan[] = [];
+  for (const part of parts) {
+    if (text) text += '\n';
+    spans.push({ unit: part.unit, start: text.length, end: text.length + part.text.length });
+    text += part.text;
+  }
+  return { text, spans };
 }
 
 function structuredPieces(units: readonly RuleUnit[], settings: ChunkSettings, counter: TokenCounter): Piece[] {
   const pieces: Piece[] = [];
   for (const group of groupBySection(units)) {
     const heading = sectionHeading(group[0]);
-    const withHeading = (body: string): string => (heading ? `${heading}\n${body}` : body);
+    const render = (list: readonly RuleUnit[]) => renderPiece(heading, list.map((unit) => ({ unit, text: labelledUnitText(unit) })));
     let packed: RuleUnit[] = [];
     const flush = (): void => {
-      if (packed.length) pieces.push({ text: withHeading(packed.map(labelledUnitText).join('\n')), units: packed });
+      if (packed.length) pieces.push(render(packed));
       packed = [];
     };
     for (const unit of group) {
-      const candidate = withHeading([...packed, unit].map(labelledUnitText).join('\n'));
-      if (counter.countTokens(candidate) <= settings.maxTokens) {
+      // A definition is a unit of its own: a chunk of several definitions matches every question a little.
+      const standsAlone = unit.kind === 'definition' || packed.some((u) => u.kind === 'definition');
+      if (!standsAlone && counter.countTokens(render([...packed, unit]).text) <= settings.maxTokens) {
         packed.push(unit);
         continue;
       }
       flush();
-      if (counter.countTokens(withHeading(labelledUnitText(unit))) <= settings.maxTokens) {
+      if (counter.countTokens(render([unit]).text) <= settings.maxTokens) {
         packed = [unit];
         continue;
       }
       const label = unitLabel(unit);
       const words = splitWords(unit.text);
-      const render = (start: number, end: number): string =>
-        withHeading([label, ...words.slice(start, end)].filter(Boolean).join(' '));
-      for (const [start, end] of splitRange(words, render, settings, counter, true)) {
-        pieces.push({ text: render(start, end), units: [unit] });
+      const renderRange = (start: number, end: number): Piece =>
+        renderPiece(heading, [{ unit, text: [label, ...words.slice(start, end)].filter(Boolean).join(' ') }]);
+      for (const [start, end] of splitRange(words, (s, e) => renderRange(s, e).text, settings, counter, true)) {
+        pieces.push(renderRange(start, end));
       }
     }
     flush();
@@ -188,14 +216,18 @@ function windowPieces(units: readonly RuleUnit[], settings: ChunkSettings, count
     }
     splitWords(labelledUnitText(unit)).forEach((word, i) => stream.push({ word, unit, breakBefore: i === 0 }));
   }
-  const render = (start: number, end: number): string =>
-    stream
-      .slice(start, end)
-      .map((w, i) => (i > 0 && w.breakBefore ? `\n${w.word}` : i > 0 ? ` ${w.word}` : w.word))
-      .join('');
+  const render = (start: number, end: number): Piece => {
+    let text = '';
+    const spans: PieceSpan[] = [];
+    stream.slice(start, end).forEach((w, i) => {
+      if (i > 0) text += w.breakBefore ? '\n' : ' ';
+      const last = spans[spans.length - 1];
+      if (w.unit && last?.unit === w.unit) last.end = text.length + w.word.length;
+      else if (w.unit) spans.push({ unit: w.unit, start: text.length, end: text.length + w.word.length });
+      text += w.word;
+    });
+    return { text, spans };
+  };
   const words = stream.map((w) => w.word);
-  return splitRange(words, render, settings, counter, false).map(([start, end]) => ({
-    text: render(start, end),
-    units: [...new Set(stream.slice(start, end).flatMap((w) => (w.unit ? [w.unit] : [])))],
-  }));
+  return splitRange(words, (s, e) => render(s, e).text, settings, counter, false).map(([start, end]) => render(start, end));
 }

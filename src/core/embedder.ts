@@ -25,4 +25,9 @@ export interface Embedder extends TokenCounter {
    * two can be compared; normalise at search time when the similarity is cosine.
    */
   embed(texts: string[], opts: EmbedOptions): Promise<Float32Array[]>;
+  /**
+   * True when the model's vocabulary holds the word whole (a common word, not a typo): a question word the
+   * rulebook never uses is only corrected towards the rulebook's words when this says false. Optional.
+   */
+  isKnownWord?(word: string): boolean;
 }

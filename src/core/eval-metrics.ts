@@ -28,6 +28,11 @@ export interface PerQuestionResult {
   answer_correct: boolean;
   abstained: boolean;
   answer: string;
+  /** The clause answer's state and confidence, where the answerer has them. */
+  state?: 'sure' | 'unsure' | 'not-covered';
+  confidence?: number;
+  /** Referees' words mapped to the rulebook's ("sent off → dismissal") and typos corrected, as fired. */
+  mappings?: string[];
 }
 
 /**
@@ -168,6 +173,38 @@ function meanOf(results: readonly PerQuestionResult[], valueOf: (result: PerQues
   return results.reduce((sum, result) => sum + valueOf(result), 0) / results.length;
 }
 
+export interface RiskCoverageRow {
+  /** Confidence at or above which an answer would be shown as sure. */
+  threshold: number;
+  /** Share of all questions shown as sure. */
+  coverage: number;
+  /** Share of those that are right (an unanswerable question shown as sure is wrong). */
+  accuracy: number | null;
+  count: number;
+}
+
+/** Accuracy of the answers shown as sure against the share shown as sure, for each threshold. */
+export function riskCoverage(results: readonly PerQuestionResult[], thresholds: readonly number[]): RiskCoverageRow[] {
+  return thresholds.map((threshold) => {
+    const sure = results.filter((r) => !r.abstained && (r.confidence ?? 0) >= threshold);
+    const right = sure.filter((r) => r.answerable && r.answer_correct).length;
+    return {
+      threshold,
+      coverage: results.length ? sure.length / results.length : 0,
+      accuracy: sure.length ? right / sure.length : null,
+      count: sure.length,
+    };
+  });
+}
+
+export function formatRiskCoverage(rows: readonly RiskCoverageRow[]): string {
+  return formatColumns(
+    ['sure at', 'shown sure', 'right when sure', 'n'],
+    rows.map((r) => [r.threshold.toFixed(2), formatRate(r.coverage), formatRate(r.accuracy), String(r.count)]),
+    [0, 1, 2, 3],
+  );
+}
+
 /** One configuration's run, named for reports ("study", "Pitchside"); field names as in the JSON report. */
 export interface LabelledRun {
   label: string;
@@ -185,9 +222,12 @@ export function formatMetricsTable(results: readonly PerQuestionResult[], metric
     r.answerable ? yesNo(r.hit_at_3) : '-',
     yesNo(r.answer_correct),
     yesNo(r.abstained),
+    r.state ?? '-',
     preview(r.answer),
   ]);
-  const table = formatColumns(['id', 'rank', 'hit@3', 'answer ok', 'abstained', 'answer'], rows, [1]);
+  const table = formatColumns(['id', 'rank', 'hit@3', 'answer ok', 'abstained', 'state', 'answer'], rows, [1]);
+  const fired = results.filter((r) => r.mappings?.length).map((r) => `${r.id}: ${r.mappings!.join('; ')}`);
+  const mappings = fired.length ? `\n\nvocabulary and corrections that fired:\n${fired.join('\n')}` : '';
   const answerableCount = results.filter((r) => r.answerable).length;
   const counts = `questions: ${results.length} (${answerableCount} answerable, ${results.length - answerableCount} unanswerable)`;
   const totals = formatColumns(
@@ -195,7 +235,7 @@ export function formatMetricsTable(results: readonly PerQuestionResult[], metric
     METRIC_KEYS.map((key) => [key, formatRate(metrics[key])]),
     [1],
   );
-  return `${table}\n\n${counts}\n${totals}\n`;
+  return `${table}${mappings}\n\n${counts}\n${totals}\n`;
 }
 
 /** Two configurations side by side: per-question rank and answer, then each metric with the change. */

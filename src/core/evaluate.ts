@@ -30,16 +30,34 @@ export interface EvalRun {
 
 /** The text of the clause answer as a referee sees it: sentences followed by their citations. */
 export function clauseAnswerText(result: AskResult): string {
-  if (!result.answer.covered) return 'Not covered by this rulebook.';
-  return result.answer.sentences.map((s) => `${s.text} — ${s.citation}`).join(' ');
+  const { answer } = result;
+  if (!answer.covered) return 'Not covered by this rulebook.';
+  const body = answer.sentences.map((s) => `${s.text} — ${s.citation}`).join(' ');
+  const lead = answer.short ? `${answer.short} — ${answer.sentences[0]?.citation ?? ''}. ` : '';
+  return `${answer.state === 'unsure' ? 'Closest rules — check the clause: ' : ''}${lead}${body}`;
 }
 
 /** What the clause answer produced for a question, in the shape the metrics score. */
 export function outcomeFromAsk(result: AskResult): QuestionOutcome {
   return {
-    rankedChunks: result.results.map((r) => ({ text: r.chunk.text, refs: r.chunk.refs })),
+    // What the referee sees, best first: the clauses, each one passage with its one rule.
+    rankedChunks: result.clauses.map((c) => ({ text: c.text, refs: [c.ref] })),
     answerText: clauseAnswerText(result),
     abstained: !result.answer.covered,
+  };
+}
+
+/** The clause answer's state, confidence and the mappings that fired, for the per-question report. */
+export function detailsFromAsk(result: AskResult): Pick<PerQuestionResult, 'state' | 'confidence' | 'mappings'> {
+  const { analysis } = result;
+  return {
+    state: result.coverage.state,
+    confidence: Number(result.coverage.confidence.toFixed(3)),
+    mappings: [
+      ...analysis.corrections.map((c) => `${c.from} → ${c.to} (typo)`),
+      ...analysis.vocabulary.map((v) => `${v.say} → ${v.means.join(', ')}`),
+      ...analysis.terms.filter((t) => t.source === 'glossary').map((t) => `glossary + ${t.term}`),
+    ],
   };
 }
 
@@ -55,7 +73,18 @@ export async function evaluateQuestions(
   ask: (question: string, search: SearchSettings) => Promise<AskResult>,
   opts: EvalOptions = {},
 ): Promise<EvalRun> {
-  return evaluateOutcomes(questions, config, async (q) => outcomeFromAsk(await ask(q.question, config.search)), opts);
+  const details = new Map<string, ReturnType<typeof detailsFromAsk>>();
+  const run = await evaluateOutcomes(
+    questions,
+    config,
+    async (q) => {
+      const result = await ask(q.question, config.search);
+      details.set(q.id, detailsFromAsk(result));
+      return outcomeFromAsk(result);
+    },
+    opts,
+  );
+  return { ...run, per_question: run.per_question.map((r) => ({ ...r, ...details.get(r.id) })) };
 }
 
 /** Scores any answerer (the clause answer, an LLM with or without the clauses) question by question, in order. */

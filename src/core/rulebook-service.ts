@@ -2,10 +2,16 @@
 // and question → hybrid search → clause answer. Pure orchestration over injected ports; the rulebook
 // worker, the evaluation CLI and the benchmarks all run this same code.
 
+import { DEFAULT_TUNING, type AnswerTuning } from './answer-tuning';
 import { buildBm25, type Bm25Index } from './bm25';
 import { chunkUnits, DEFAULT_CHUNKING } from './chunking';
 import { buildClauseAnswer, type ClauseAnswer } from './clause-answer';
+import { buildClauseIndex, type ClauseIndex } from './clauses';
 import { assessCoverage, type Coverage } from './coverage';
+import { linkGlossary } from './glossary';
+import { analyzeQuestion, type QuestionAnalysis } from './question';
+import { clausesInChunkOrder, rerankClauses, type RankedClause } from './rerank';
+import { compileVocabulary, type CompiledVocabulary } from './vocabulary';
 import { AppError, throwIfAborted, yieldToEventLoop } from './errors';
 import { indexKey } from './index-key';
 import type { Embedder, PdfExtractor, RulebookStore } from './ports';
@@ -13,7 +19,7 @@ import { searchChunks } from './search';
 import { parseRulebook } from './structure';
 import type { ChunkSettings, Progress, Rulebook, RuleUnit, ScoredChunk, SearchSettings, StoredIndex } from './types';
 
-export const DEFAULT_SEARCH: SearchSettings = { topK: 5, similarity: 'cosine', retrieval: 'hybrid' };
+export const DEFAULT_SEARCH: SearchSettings = { topK: 5, similarity: 'cosine', retrieval: 'hybrid', rerank: true };
 export const EMBED_BATCH_SIZE = 16;
 /** Results are always ranked at least this deep, so evaluation can report hit@5 whatever top-k is. */
 export const RANKED_DEPTH = 5;
@@ -24,6 +30,8 @@ export interface ServiceDeps {
   store: RulebookStore;
   sha256Hex(bytes: Uint8Array): Promise<string>;
   now?: () => number;
+  /** Referees' words → the rulebook's; the shipped vocabulary by default. */
+  vocabulary?: CompiledVocabulary;
 }
 
 export interface AddResult {
@@ -38,7 +46,11 @@ export interface AddResult {
 export interface AskResult {
   answer: ClauseAnswer;
   coverage: Coverage;
-  /** Ranked at least RANKED_DEPTH deep; the answer uses the first topK. */
+  /** The question as read: terms, corrections, vocabulary mappings that fired, what it asks for. */
+  analysis: QuestionAnalysis;
+  /** Clauses best first (reranked unless the search settings turn it off); the answer is built from these. */
+  clauses: RankedClause[];
+  /** First-stage chunks, ranked at least RANKED_DEPTH deep. */
   results: ScoredChunk[];
   timings: { embedMs: number; searchMs: number; totalMs: number };
 }
@@ -46,6 +58,11 @@ export interface AskResult {
 export interface LoadedIndex {
   index: StoredIndex;
   bm25: Bm25Index;
+  clauses: ClauseIndex;
+}
+
+function loadedIndex(index: StoredIndex): LoadedIndex {
+  return { index, bm25: buildBm25(index.chunks.map((c) => c.text)), clauses: buildClauseIndex(index.units) };
 }
 
 export class RulebookService {
@@ -53,11 +70,15 @@ export class RulebookService {
   documentEmbeddings = 0;
   queryEmbeddings = 0;
   chunking: ChunkSettings = DEFAULT_CHUNKING;
+  /** Every constant of analysis, reranking, coverage and the clause answer; the eval CLI swaps it. */
+  tuning: AnswerTuning = DEFAULT_TUNING;
+  private readonly vocabulary: CompiledVocabulary;
   private readonly loaded = new Map<string, LoadedIndex>();
   private readonly now: () => number;
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? (() => Date.now());
+    this.vocabulary = deps.vocabulary ?? compileVocabulary();
   }
 
   get modelId(): string {
@@ -100,7 +121,7 @@ export class RulebookService {
     if (cached) return cached;
     const index = await this.deps.store.getIndex(this.keyFor(hash));
     if (!index) throw new AppError('no-rulebook', `no index for ${hash.slice(0, 12)} with ${this.modelId}`);
-    const loaded = { index, bm25: buildBm25(index.chunks.map((c) => c.text)) };
+    const loaded = loadedIndex(index);
     this.loaded.set(hash, loaded);
     return loaded;
   }
@@ -109,29 +130,46 @@ export class RulebookService {
     hash: string,
     question: string,
     search: SearchSettings = DEFAULT_SEARCH,
-    opts: { signal?: AbortSignal } = {},
+    opts: { signal?: AbortSignal; tuning?: AnswerTuning } = {},
   ): Promise<AskResult> {
+    const tuning = opts.tuning ?? this.tuning;
     const start = performance.now();
-    const { index, bm25 } = await this.load(hash);
+    const { index, bm25, clauses: clauseIndex } = await this.load(hash);
+    const embedder = this.deps.embedder;
+    const analysis = linkGlossary(
+      analyzeQuestion(question, {
+        lexicon: clauseIndex.lexicon,
+        vocabulary: this.vocabulary,
+        isKnownWord: embedder.isKnownWord?.bind(embedder),
+        tuning: tuning.question,
+      }),
+      clauseIndex,
+      tuning.question,
+    );
     let vector: Float32Array | undefined;
     if (search.retrieval !== 'bm25') {
-      [vector] = await this.deps.embedder.embed([question], { kind: 'query', signal: opts.signal });
+      [vector] = await embedder.embed([analysis.embeddingText], { kind: 'query', signal: opts.signal });
       this.queryEmbeddings++;
     }
     const embedded = performance.now();
+    const rerank = search.rerank ?? true;
     const results = searchChunks(
       { chunks: index.chunks, vectors: index.vectors, dims: index.dims, bm25 },
-      { text: question, vector },
-      { ...search, topK: Math.max(search.topK, RANKED_DEPTH) },
+      { text: question, terms: analysis.terms, vector },
+      { ...search, topK: Math.max(search.topK, RANKED_DEPTH, rerank ? tuning.rerank.depth : 0) },
     );
-    const top = results.slice(0, search.topK);
-    const coverage = assessCoverage(question, top, { similarity: search.similarity, modelId: this.modelId, bm25 });
-    const answer = buildClauseAnswer(question, top, coverage, index.units, { bm25 });
+    const ranked = rerank
+      ? rerankClauses(analysis, results, clauseIndex, tuning.rerank)
+      : clausesInChunkOrder(results.slice(0, search.topK), clauseIndex);
+    const coverage = assessCoverage({ analysis, clauses: ranked, index: clauseIndex, similarity: search.similarity, modelId: this.modelId }, tuning.coverage);
+    const answer = buildClauseAnswer(analysis, ranked, coverage, clauseIndex, tuning.answer);
     const end = performance.now();
     return {
       answer,
       coverage,
-      results,
+      analysis,
+      clauses: ranked,
+      results: results.slice(0, Math.max(search.topK, RANKED_DEPTH)),
       timings: { embedMs: embedded - start, searchMs: end - embedded, totalMs: end - start },
     };
   }
@@ -196,7 +234,7 @@ export class RulebookService {
     onProgress?.({ stage: 'save', done: 0, total: 1 });
     await this.deps.store.saveIndexedRulebook(rulebook, index);
     onProgress?.({ stage: 'save', done: 1, total: 1 });
-    if (this.deps.embedder === embedder) this.loaded.set(rulebook.hash, { index, bm25: buildBm25(chunks.map((c) => c.text)) });
+    if (this.deps.embedder === embedder) this.loaded.set(rulebook.hash, loadedIndex(index));
     return { rulebook, reused: false, chunkCount: chunks.length, embedded: chunks.length };
   }
 

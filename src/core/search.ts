@@ -1,7 +1,7 @@
 // Chunk search: dense (dot or cosine), BM25, or both fused by reciprocal rank; returns the top k.
 // Pure; runs in the rulebook worker and in Node.
 
-import { scoreBm25, type Bm25Index } from './bm25';
+import { scoreBm25, scoreBm25Terms, type Bm25Index } from './bm25';
 import { AppError } from './errors';
 import { fuseRankings } from './fusion';
 import type { Chunk, ScoredChunk, SearchSettings } from './types';
@@ -17,6 +17,8 @@ export interface SearchInput {
 
 export interface SearchQuery {
   text: string;
+  /** Weighted search terms (the question's analysis); when given, BM25 scores these instead of `text`. */
+  terms?: readonly { term: string; weight: number }[];
   /** The question's embedding; needed for dense and hybrid retrieval. */
   vector?: Float32Array;
 }
@@ -58,7 +60,7 @@ export function searchChunks(
   if (settings.retrieval === 'dense' && !vector) throw new AppError('unknown', 'dense search needs a query vector');
   const mode = settings.retrieval === 'hybrid' && !vector ? 'bm25' : settings.retrieval;
 
-  const bm25 = scoreBm25(input.bm25, query.text);
+  const bm25 = query.terms ? scoreBm25Terms(input.bm25, query.terms) : scoreBm25(input.bm25, query.text);
   const dense = vector ? scoreRows(vectors, dims, vector, settings.similarity) : undefined;
 
   let ranked: { id: number; score: number }[];

@@ -5,7 +5,7 @@ import { stemmer } from 'stemmer';
 
 // A short general English list; rulebook words such as "not", "no", "before", "after" are kept out of it
 // only where they change the meaning of a rule ("no", "not" do not help ranking either way).
-const STOP_WORDS = new Set(
+export const STOP_WORDS = new Set(
   (
     'a about above after again against all am an and any are as at be because been being below between both but by ' +
     'can could did do does doing down during each few for from further had has have having he her here hers herself ' +
@@ -81,7 +81,7 @@ function canonicalWord(raw: string): string | undefined {
 }
 
 /** "didn't" → "did not", "team's" → "team": otherwise "didn" would become a search term. Lower-case input. */
-function expandContractions(lower: string): string {
+export function expandContractions(lower: string): string {
   return lower
     .replace(/\bcan't\b/g, 'can not')
     .replace(/\bwon't\b/g, 'will not')

@@ -50,11 +50,22 @@ export interface ChunkSettings {
   overlapTokens: number;
 }
 
+/** Where one unit's words sit in a chunk: which unit (its position in the index's units) and which characters. */
+export interface ChunkSpan {
+  /** Index into the stored index's `units`. */
+  unit: number;
+  /** [start, end) in the chunk's text, label included ("15.2 ..."); a split clause's span covers its piece. */
+  start: number;
+  end: number;
+}
+
 export interface Chunk {
   /** Position in the index; also its id within one index. */
   index: number;
   /** Canonical references of the units it covers, in order ("15.1", "15.2", "Definition: Offside"). */
   refs: string[];
+  /** The units it covers, in order, with their character spans: the chunk's structure, never re-parsed from text. */
+  spans: ChunkSpan[];
   sectionNumber?: string;
   sectionTitle: string;
   /** Text as embedded and shown; each unit starts on its own line with its number. */
@@ -75,6 +86,8 @@ export interface SearchSettings {
   topK: number;
   similarity: Similarity;
   retrieval: RetrievalMode;
+  /** Rerank the first stage's clauses (default); off, clauses keep their chunks' order (the study's retriever). */
+  rerank?: boolean;
 }
 
 export interface ScoredChunk {

@@ -1,0 +1,201 @@
+// Question analysis: a question is read once into one value that search, coverage, reranking and the
+// clause answer all use — its search terms after typo correction and the referees' vocabulary, what it
+// asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
+
+import { findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { contentTerms, expandContractions, normalizeText, STOP_WORDS, tokenize } from './text';
+
+export type TermSource = 'question' | 'vocabulary' | 'glossary';
+
+export interface WeightedTerm {
+  /** A search term as `tokenize` writes it (a stem, a digit string, a unit). */
+  term: string;
+  weight: number;
+  source: TermSource;
+}
+
+export interface QuestionAsks {
+  /** "How many / far / long ...", "minimum", "distance": the answer is a quantity. */
+  number: boolean;
+  /** "What is ...", "define ...", "meaning of ...": the answer is a definition. */
+  meaning: boolean;
+  /** "What happens if ...", "what's the call": the answer is a ruling. */
+  consequence: boolean;
+}
+
+export interface QuestionAnalysis {
+  text: string;
+  /** The question after typo correction, as words (for the embedding text and the eval report). */
+  corrected: string;
+  /** Search terms of the question's own words, in order, repeats kept. */
+  tokens: string[];
+  /** Topic terms, each once, with weights: the question's own, then rulebook terms its words map to. */
+  terms: WeightedTerm[];
+  asks: QuestionAsks;
+  /** The noun a "what/which X ..." question asks for ("colour" in "what colour shirt does ..."), as a term. */
+  answerType?: string;
+  /** What a quantity question counts or measures: the noun after "how many", or the units "how far" wants. */
+  quantityTargets: string[];
+  /** Terms of the thing a meaning question asks about ("sin bin" in "what is a sin bin?"). */
+  subject: string[];
+  vocabulary: VocabularyHit[];
+  corrections: { from: string; to: string }[];
+  /** What the embedding model reads: the corrected question, then the rulebook terms its words map to. */
+  embeddingText: string;
+}
+
+/** The rulebook's own words with their counts: what a typo is corrected towards. */
+export interface Lexicon {
+  words: ReadonlyMap<string, number>;
+}
+
+export interface QuestionTuning {
+  /** Weight of a rulebook term reached through the referees' vocabulary, relative to the question's own words. */
+  vocabularyWeight: number;
+  /** Words at least this long may be corrected by one edit; twice that length, by two. */
+  minCorrectionLength: number;
+  /** Weight of a defined term added because the question holds this share of its definition's terms. */
+  glossaryWeight: number;
+  glossaryMinShare: number;
+}
+
+export interface AnalysisContext {
+  lexicon?: Lexicon;
+  vocabulary?: CompiledVocabulary;
+  /** From the embedding model: a word it knows whole is a real word, never a typo. */
+  isKnownWord?: (word: string) => boolean;
+  tuning: QuestionTuning;
+}
+
+const ASKS_NUMBER =
+  /\b(how (many|much|far|long|often|big|wide|close|deep|high|thick|tall|heavy|old|soon)|what (distance|size|length|width|height|number|age)|minimum|maximum|min|max|number of|distance|duration)\b/;
+const ASKS_MEANING = /\b(what (is|are|does|do|s)|whats|who (is|are)|(what|who) counts as|define|definition|meaning|mean|means)\b/;
+const ASKS_CONSEQUENCE =
+  /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|result|outcome|call|decision|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call))\b/;
+const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';
+const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIARY}\\b`);
+const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
+/** Units a question's form asks for: "how far" wants a distance, "how long" a time or a length. */
+const QUANTITY_UNITS: [RegExp, string[]][] = [
+  [/\bhow (far|close|deep|wide|big|high)\b|\bwhat distance\b|\bdistance\b/, ['metre', 'centimetr']],
+  [/\bhow long\b|\bduration\b/, ['minut', 'second', 'metre']],
+  [/\bhow (soon|often)\b/, ['minut', 'second']],
+];
+const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
+
+/** Reads a question once. Never throws: any text gives an analysis (possibly with no terms). */
+export function analyzeQuestion(question: string, ctx: AnalysisContext): QuestionAnalysis {
+  const lower = expandContractions(normalizeText(question).toLowerCase());
+  const words = vocabularyWords(lower.replace(/\?/g, ' '));
+  const corrections: { from: string; to: string }[] = [];
+  const correctedWords = words.flatMap((word) => {
+    const fix = correctWord(word, ctx);
+    if (fix === undefined) return [word];
+    corrections.push({ from: word, to: fix });
+    return fix.split(' ');
+  });
+  const corrected = correctedWords.join(' ');
+  const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary), findVocabulary(words, ctx.vocabulary)) : [];
+
+  const terms: WeightedTerm[] = contentTerms(corrected).map((term) => ({ term, weight: 1, source: 'question' as const }));
+  const have = new Set(terms.map((t) => t.term));
+  for (const hit of hits) {
+    // A mapping brings the rulebook's words, not its numbers ("touch count" is not a question about six).
+    for (const term of hit.means.flatMap((m) => tokenize(m))) {
+      if (have.has(term) || /^\d/.test(term)) continue;
+      have.add(term);
+      terms.push({ term, weight: ctx.tuning.vocabularyWeight, source: 'vocabulary' });
+    }
+  }
+
+  const answerTypeMatch = corrected.match(ANSWER_TYPE);
+  const subjectMatch = corrected.match(SUBJECT);
+  const means = [...new Set(hits.flatMap((h) => h.means))];
+  return {
+    text: question,
+    corrected,
+    tokens: tokenize(corrected),
+    terms,
+    asks: { number: ASKS_NUMBER.test(corrected), meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected) },
+    answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
+    quantityTargets: quantityTargets(corrected),
+    subject: subjectMatch ? tokenize(subjectMatch[1]) : [],
+    vocabulary: hits,
+    corrections,
+    embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,
+  };
+}
+
+function mergeHits(a: readonly VocabularyHit[], b: readonly VocabularyHit[]): VocabularyHit[] {
+  return [...a, ...b.filter((hit) => !a.some((h) => h.say === hit.say))];
+}
+
+function quantityTargets(text: string): string[] {
+  const targets = new Set<string>();
+  const counted = COUNTED.exec(text);
+  if (counted) tokenize(counted[1]).forEach((t) => targets.add(t));
+  for (const [pattern, units] of QUANTITY_UNITS) if (pattern.test(text)) units.forEach((u) => targets.add(tokenize(u)[0] ?? u));
+  return [...targets];
+}
+
+/**
+ * A word the rulebook never uses, that the vocabulary does not know and the embedding model does not know
+ * whole, is taken for a typo: split into two rulebook words ("sinbin" → "sin bin"), or replaced by the
+ * rulebook word one edit away (two for long words), the most frequent when several are.
+ */
+function correctWord(word: string, ctx: AnalysisContext): string | undefined {
+  const lexicon = ctx.lexicon?.words;
+  const min = ctx.tuning.minCorrectionLength;
+  if (!lexicon || word.length < min || !/^[a-z]+$/.test(word)) return undefined;
+  if (lexicon.has(word) || STOP_WORDS.has(word) || ctx.vocabulary?.words.has(word)) return undefined;
+  // An inflected form of a known word ("shoves", "dawdling") is a word too, not a typo.
+  const base = word.replace(/(?:ing|ed|es|s)$/, '');
+  if (ctx.isKnownWord?.(word) || (base.length >= min - 1 && (ctx.isKnownWord?.(base) || ctx.isKnownWord?.(`${base}e`)))) return undefined;
+  for (let i = 3; i <= word.length - 3; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (lexicon.has(head) && lexicon.has(tail) && !STOP_WORDS.has(head) && !STOP_WORDS.has(tail)) return `${head} ${tail}`;
+  }
+  const maxEdits = word.length >= 2 * min ? 2 : 1;
+  let best: { word: string; edits: number; count: number } | undefined;
+  for (const [candidate, count] of lexicon) {
+    if (Math.abs(candidate.length - word.length) > maxEdits || candidate.length < min - 1) continue;
+    const edits = editDistance(word, candidate, maxEdits);
+    if (edits > maxEdits) continue;
+    if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word: candidate, edits, count };
+  }
+  return best?.word;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent swaps), stopping early above `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The rulebook's lower-case words and their counts. */
+export function buildLexicon(texts: readonly string[]): Lexicon {
+  const words = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of vocabularyWords(normalizeText(text))) {
+      if (/^[a-z]+$/.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
+    }
+  }
+  return { words };
+}

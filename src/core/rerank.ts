@@ -1,0 +1,147 @@
+// Second stage: the clauses of the first stage's top chunks, each scored on its own — clause-level BM25,
+// the share of the question's terms it holds, the first-stage rank of its chunk, the chunk's similarity,
+// and what the question asks for (a number, a meaning, a ruling). Pure; any thread.
+
+import { documentFrequency, inverseDocumentFrequency, scoreBm25Terms } from './bm25';
+import { chunkUnitIds, toResolvedClause, type ClauseIndex, type ResolvedClause } from './clauses';
+import type { QuestionAnalysis } from './question';
+import { tokenize } from './text';
+import type { ScoredChunk } from './types';
+
+export interface RerankTuning {
+  /** First-stage chunks whose clauses are reranked. */
+  depth: number;
+  /** Weights of the normalised (0..1) signals. */
+  bm25Weight: number;
+  shareWeight: number;
+  firstStageWeight: number;
+  denseWeight: number;
+  /** Added when a quantity question meets a clause stating a number / a number of the thing asked. */
+  numberBonus: number;
+  quantityBonus: number;
+  /** Added when a consequence question meets a clause with a ruling. */
+  rulingBonus: number;
+  /** Added when the noun a "what X" question asks for is in the clause. */
+  focusBonus: number;
+  /** Factor for a definition when the question does not ask what its term means. */
+  definitionFactor: number;
+  /** Added for a definition of the very thing a meaning question asks about. */
+  meaningBonus: number;
+  /** Factor for unnumbered text (preface, mode of play). */
+  textFactor: number;
+}
+
+export interface ClauseFeatures {
+  bm25: number;
+  share: number;
+  firstStage: number;
+  dense: number;
+  statesNumber: boolean;
+  statesQuantity: boolean;
+  hasRuling: boolean;
+  focus: boolean;
+  definesSubject: boolean;
+  /** A definition whose term the question names (through its own words or the vocabulary). */
+  namesTerm: boolean;
+}
+
+export interface RankedClause extends ResolvedClause {
+  score: number;
+  /** 0-based rank of the best first-stage chunk holding it. */
+  chunkRank: number;
+  /** The best chunk's dense similarity (NaN without a vector). */
+  dense: number;
+  features: ClauseFeatures;
+}
+
+/** Idf-weighted share (0..1) of the question's known terms that a set of terms holds. */
+export function termShare(q: QuestionAnalysis, terms: ReadonlySet<string>, index: ClauseIndex): number {
+  let total = 0;
+  let found = 0;
+  for (const t of q.terms) {
+    if (documentFrequency(index.bm25, t.term) === 0) continue;
+    const w = t.weight * inverseDocumentFrequency(index.bm25, t.term);
+    total += w;
+    if (terms.has(t.term)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** True when a number in the text is followed, within two terms, by one of the targets ("six (6) touches"). */
+export function statesQuantityOf(text: string, targets: readonly string[]): boolean {
+  if (targets.length === 0) return false;
+  const terms = tokenize(text);
+  return terms.some((t, i) => /^\d/.test(t) && terms.slice(i + 1, i + 3).some((next) => targets.includes(next)));
+}
+
+/** Whether a definition is of the thing a question asks about: its term's words all in the question's subject or words. */
+export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]): boolean {
+  if (termWords.length === 0) return false;
+  const pool = new Set(q.subject.length ? q.subject : q.tokens);
+  if (!termWords.every((w) => pool.has(w))) return false;
+  // The subject must be about this term, not a longer thing that contains it ("sin bin area" vs "sin bin").
+  return q.subject.length === 0 || q.subject.length <= termWords.length + 1;
+}
+
+export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk[], index: ClauseIndex, t: RerankTuning): RankedClause[] {
+  const best = new Map<number, { rank: number; fused: number; dense: number }>();
+  results.slice(0, t.depth).forEach((r, rank) => {
+    for (const id of chunkUnitIds(r.chunk, index.byRef)) {
+      if (!best.has(id) && index.units[id]) best.set(id, { rank, fused: r.score, dense: r.dense });
+    }
+  });
+  if (best.size === 0) return [];
+  const bm25 = scoreBm25Terms(index.bm25, q.terms);
+  const ids = [...best.keys()];
+  const maxBm25 = Math.max(...ids.map((id) => bm25[id]), 0);
+  const maxFused = Math.max(...ids.map((id) => best.get(id)!.fused), 0);
+  const denses = ids.map((id) => best.get(id)!.dense).filter(Number.isFinite);
+  const maxDense = denses.length ? Math.max(...denses) : NaN;
+  const minDense = denses.length ? Math.min(...denses) : NaN;
+
+  // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about the definition.
+  const questionTerms = new Set(q.tokens);
+  const ranked = ids.map((id): RankedClause => {
+    const unit = index.units[id];
+    const first = best.get(id)!;
+    const own = index.ownTerms[id];
+    const ownNumbers = [...own].some((term) => /^\d/.test(term));
+    const features: ClauseFeatures = {
+      bm25: maxBm25 > 0 ? bm25[id] / maxBm25 : 0,
+      share: termShare(q, index.terms[id], index),
+      firstStage: maxFused > 0 ? first.fused / maxFused : 0,
+      dense: Number.isFinite(first.dense) && maxDense > minDense ? (first.dense - minDense) / (maxDense - minDense) : 0,
+      statesNumber: q.asks.number && ownNumbers,
+      statesQuantity: q.asks.number && statesQuantityOf(unit.text, q.quantityTargets),
+      hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
+      focus: q.answerType !== undefined && index.terms[id].has(q.answerType),
+      definesSubject: unit.kind === 'definition' && q.asks.meaning && definesSubject(q, index.termWords[id]),
+      namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
+    };
+    let score =
+      t.bm25Weight * features.bm25 +
+      t.shareWeight * features.share +
+      t.firstStageWeight * features.firstStage +
+      t.denseWeight * features.dense +
+      (features.statesNumber ? t.numberBonus : 0) +
+      (features.statesQuantity ? t.quantityBonus : 0) +
+      (features.hasRuling ? t.rulingBonus : 0) +
+      (features.focus ? t.focusBonus : 0) +
+      (features.definesSubject ? t.meaningBonus : 0);
+    if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
+    if (unit.kind === 'text') score *= t.textFactor;
+    return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
+}
+
+/** Without a second stage: the clauses of the chunks in their first-stage order. */
+export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
+  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, statesNumber: false, statesQuantity: false, hasRuling: false, focus: false, definesSubject: false, namesTerm: false };
+  const seen = new Set<number>();
+  return results.flatMap((r, rank) =>
+    chunkUnitIds(r.chunk, index.byRef)
+      .filter((id) => index.units[id] && !seen.has(id) && seen.add(id))
+      .map((id) => ({ ...toResolvedClause(index.units, id), score: r.score, chunkRank: rank, dense: r.dense, features: none })),
+  );
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import vocabulary from '../../src/core/vocabulary/referee-vocabulary.json';
+
+// The reviewed vocabulary that maps referees', players' and other codes' words to the rulebook's own terms.
+// Its "means" phrases must be real terms of the FIT Touch rulebook, so the file is checked against the text.
+
+interface Entry {
+  say: string[];
+  means: string[];
+  note: string;
+}
+
+const entries: Entry[] = vocabulary.entries;
+const RULEBOOK = new URL('../../../shared/rulebooks/fit-touch-5th-edition.txt', import.meta.url);
+
+/** Lower case, hyphens and punctuation to spaces, spaces collapsed: "In-Goal Area" → "in goal area". */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** A clean phrase: lower case, trimmed, single spaces, letters, digits, hyphens and apostrophes only. */
+const CLEAN_PHRASE = /^[a-z0-9](?:[a-z0-9' -]*[a-z0-9])?$/;
+
+function badPhrases(phrases: string[]): string[] {
+  return phrases.filter((p) => typeof p !== 'string' || !CLEAN_PHRASE.test(p) || p.includes('  ') || p !== p.trim().toLowerCase());
+}
+
+describe('referee vocabulary', () => {
+  it('has a positive integer version, a description and entries', () => {
+    expect(Number.isInteger(vocabulary.version) && vocabulary.version > 0).toBe(true);
+    expect(vocabulary.description.trim().length).toBeGreaterThan(0);
+    expect(entries.length).toBeGreaterThan(0);
+  });
+
+  it('gives every entry non-empty, clean, lower-case "say" and "means" lists and a note', () => {
+    const problems: string[] = [];
+    entries.forEach((entry, i) => {
+      const label = `entry ${i} (${entry.say?.[0] ?? '?'})`;
+      if (!Array.isArray(entry.say) || entry.say.length === 0) problems.push(`${label}: empty say`);
+      if (!Array.isArray(entry.means) || entry.means.length === 0) problems.push(`${label}: empty means`);
+      if (typeof entry.note !== 'string' || entry.note.trim() === '') problems.push(`${label}: no note`);
+      for (const p of badPhrases([...(entry.say ?? []), ...(entry.means ?? [])])) problems.push(`${label}: bad phrase ${JSON.stringify(p)}`);
+      for (const p of entry.say ?? []) {
+        const words = p.split(' ').length;
+        if (words < 1 || words > 4) problems.push(`${label}: "${p}" has ${words} words (1-4 allowed)`);
+      }
+      if (new Set(entry.means).size !== entry.means.length) problems.push(`${label}: repeated means`);
+    });
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('never lists a "say" phrase twice, nor in two entries once normalised', () => {
+    const seen = new Map<string, number>();
+    const normalisedOwner = new Map<string, number>();
+    const problems: string[] = [];
+    entries.forEach((entry, i) => {
+      for (const phrase of entry.say) {
+        if (seen.has(phrase)) problems.push(`"${phrase}" in entries ${seen.get(phrase)} and ${i}`);
+        seen.set(phrase, i);
+        // Spelling variants ("sin-binned", "sin binned") belong together in one entry.
+        const key = normalise(phrase);
+        const owner = normalisedOwner.get(key);
+        if (owner !== undefined && owner !== i) problems.push(`"${phrase}" (as "${key}") in entries ${owner} and ${i}`);
+        normalisedOwner.set(key, i);
+      }
+    });
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('never maps a "say" phrase to itself', () => {
+    const problems: string[] = [];
+    entries.forEach((entry, i) => {
+      const means = new Set(entry.means.map(normalise));
+      for (const phrase of entry.say) {
+        if (entry.means.includes(phrase) || means.has(normalise(phrase))) problems.push(`entry ${i}: "${phrase}"`);
+      }
+    });
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('maps only to terms that occur in the rulebook, as whole words', () => {
+    const book = ` ${normalise(readFileSync(RULEBOOK, 'utf8'))} `;
+    const missing = [...new Set(entries.flatMap((entry) => entry.means))].filter(
+      (term) => !book.includes(` ${normalise(term)} `),
+    );
+    expect(missing, `"means" phrases not in the rulebook: ${missing.join(', ')}`).toEqual([]);
+  });
+});
