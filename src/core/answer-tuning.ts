@@ -30,7 +30,7 @@ export const DEFAULT_TUNING: AnswerTuning = {
     firstStageWeight: 1,
     denseWeight: 0.5,
     numberBonus: 0.2,
-    quantityBonus: 0.3,
+    quantityBonus: 0.6,
     rulingBonus: 0.2,
     focusBonus: 0.2,
     definitionFactor: 0.6,
@@ -44,7 +44,7 @@ export const DEFAULT_TUNING: AnswerTuning = {
     denseWeight: 0.2,
     topClauses: 3,
     missingFocusFactor: 0.5,
-    unknownTermWeight: 0.2,
+    unknownTermWeight: 0.35,
     noNumberFactor: 0.5,
     denseBands: [
       { match: 'arctic-embed', similarity: 'cosine', band: { floor: 0.2, ceiling: 0.45 } },

@@ -77,9 +77,9 @@ const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIA
 const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
 /** Units a question's form asks for: "how far" wants a distance, "how long" a time or a length. */
 const QUANTITY_UNITS: [RegExp, string[]][] = [
-  [/\bhow (far|close|deep|wide|big|high)\b|\bwhat distance\b|\bdistance\b/, ['metre', 'centimetr']],
-  [/\bhow long\b|\bduration\b/, ['minut', 'second', 'metre']],
-  [/\bhow (soon|often)\b/, ['minut', 'second']],
+  [/\bhow (far|close|deep|wide|big|high)\b|\bwhat distance\b|\bdistance\b/, ['metre', 'centimetre']],
+  [/\bhow long\b|\bduration\b/, ['minutes', 'seconds', 'metre']],
+  [/\bhow (soon|often)\b/, ['minutes', 'seconds']],
 ];
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 

@@ -38,21 +38,23 @@ export function renderClauseAnswer(answer: ClauseAnswer, opts: ClauseAnswerViewO
     details.querySelector('summary')?.focus();
   };
 
-  const lead = answer.covered
-    ? h(
-        'div',
-        { class: 'clause-answer' },
-        answer.sentences.map((s) =>
-          h(
-            'p',
-            { class: 'answer-sentence' },
-            h('span', {}, s.text),
-            ' ',
-            h('button', { type: 'button', class: 'cite', onclick: () => openClause(s.ref) }, s.citation),
-          ),
-        ),
-      )
-    : h('p', { class: 'not-covered' }, TEXT.notCovered);
+  const cite = (ref: string, citation: string) =>
+    h('button', { type: 'button', class: 'cite', onclick: () => openClause(ref) }, citation);
+  const sentences = answer.sentences.map((s) => h('p', { class: 'answer-sentence' }, h('span', {}, s.text), ' ', cite(s.ref, s.citation)));
+  let lead: HTMLElement;
+  if (!answer.covered) {
+    lead = h('p', { class: 'not-covered', 'data-state': 'not-covered' }, TEXT.notCovered);
+  } else if (answer.state === 'unsure') {
+    // No bold lead: the closest clauses, for the referee to check.
+    lead = h('div', { class: 'clause-answer unsure', 'data-state': 'unsure' }, h('p', { class: 'state-label' }, TEXT.unsure), sentences);
+  } else {
+    const first = answer.sentences[0];
+    const short =
+      answer.short && first
+        ? h('p', { class: 'short-answer' }, h('strong', {}, answer.short), ' — ', cite(first.ref, first.citation))
+        : null;
+    lead = h('div', { class: 'clause-answer sure', 'data-state': 'sure' }, short, sentences);
+  }
 
   return h(
     'div',

@@ -37,12 +37,20 @@ describe('structured chunking', () => {
     expect(chunk).toMatchObject({ index: 0, sectionNumber: '15', sectionTitle: 'Offside', refs: ['15.1', '15.2'], tokenCount: 12 });
   });
 
-  it('never mixes two sections, and definitions form their own section', () => {
+  it('never mixes two sections, and every definition is a chunk of its own', () => {
     const units = [clause('1.1', 'a.'), clause('2.1', 'b.'), clause('2.2', 'c.'), definition('Advantage', 'A period.'), definition('Try', 'A score.')];
     const chunks = chunkUnits(units, structured(500), words);
-    expect(chunks.map((c) => c.refs)).toEqual([['1.1'], ['2.1', '2.2'], ['Definition: Advantage', 'Definition: Try']]);
-    expect(chunks[2].text).toBe('DEFINITIONS\nAdvantage: A period.\nTry: A score.');
-    expect(chunks.map((c) => c.index)).toEqual([0, 1, 2]);
+    expect(chunks.map((c) => c.refs)).toEqual([['1.1'], ['2.1', '2.2'], ['Definition: Advantage'], ['Definition: Try']]);
+    expect(chunks[2].text).toBe('DEFINITIONS\nAdvantage: A period.');
+    expect(chunks.map((c) => c.index)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('records each unit and where its text sits in the chunk', () => {
+    const units = [clause('2.1', 'b.'), clause('2.2', 'c c.'), definition('Try', 'A score.')];
+    const chunks = chunkUnits(units, structured(500), words);
+    expect(chunks[0].spans.map((s) => s.unit)).toEqual([0, 1]);
+    expect(chunks[0].spans.map((s) => chunks[0].text.slice(s.start, s.end))).toEqual(['2.1 b.', '2.2 c c.']);
+    expect(chunks[1].spans).toEqual([{ unit: 2, start: chunks[1].text.indexOf('Try:'), end: chunks[1].text.length }]);
   });
 
   it('splits a clause over the budget on sentence ends with overlap, each piece labelled and within budget', () => {
@@ -90,7 +98,7 @@ describe('window chunking (the study preset)', () => {
   it('exports the presets and a stable key', () => {
     expect(STUDY_CHUNKING).toEqual({ strategy: 'window', maxTokens: 100, overlapTokens: 50 });
     expect(DEFAULT_CHUNKING.strategy).toBe('structured');
-    expect(chunkSettingsKey(STUDY_CHUNKING)).toBe('window-100-50');
+    expect(chunkSettingsKey(STUDY_CHUNKING)).toBe('window-100-50-v2');
     expect(chunkSettingsKey(DEFAULT_CHUNKING)).not.toBe(chunkSettingsKey(STUDY_CHUNKING));
   });
 });

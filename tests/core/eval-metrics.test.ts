@@ -203,8 +203,8 @@ describe('formatMetricsTable', () => {
   it('prints one aligned row per question, then the totals', () => {
     const answerColumn = lines[0].lastIndexOf('answer');
     expect(lines[2].startsWith('a1')).toBe(true);
-    expect(lines[4]).toMatch(/^a3\s+miss\s+no\s+no\s+yes$/);
-    expect(lines[6]).toMatch(/^u1\s+-\s+-\s+yes\s+yes$/);
+    expect(lines[4]).toMatch(/^a3\s+miss\s+no\s+no\s+yes\s+-$/);
+    expect(lines[6]).toMatch(/^u1\s+-\s+-\s+yes\s+yes\s+-$/);
     expect(lines[7].indexOf('made up')).toBe(answerColumn);
     expect(text).toContain(`${'x'.repeat(57)}...`);
     expect(text).not.toContain('x'.repeat(58));

@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 describe('npm run eval', () => {
   it('writes exactly the metric keys plus config, per_question and the study baseline', () => {
-    expect(Object.keys(pitchside.report).sort()).toEqual([...METRIC_KEYS, 'baseline', 'config', 'per_question'].sort());
+    expect(Object.keys(pitchside.report).sort()).toEqual([...METRIC_KEYS, 'baseline', 'config', 'per_question', 'risk_coverage'].sort());
     expectRates(pitchside.report);
     expect(pitchside.report.baseline?.config.label).toBe('study');
     expectRates(pitchside.report.baseline!);
@@ -81,7 +81,7 @@ describe('npm run eval', () => {
     const { config } = study.report;
     expect(config.label).toBe('study');
     expect(config.chunking).toMatchObject({ strategy: 'window', maxTokens: 100, overlapTokens: 50 });
-    expect(config.search).toEqual({ topK: 3, similarity: 'dot', retrieval: 'dense' });
+    expect(config.search).toEqual({ topK: 3, similarity: 'dot', retrieval: 'dense', rerank: false });
     expect(config).not.toEqual(pitchside.report.config);
     expect(study.report.baseline).toBeUndefined();
     expectRates(study.report);
