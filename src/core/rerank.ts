@@ -21,8 +21,6 @@ export interface RerankTuning {
   quantityBonus: number;
   /** Added when a consequence question meets a clause with a ruling. */
   rulingBonus: number;
-  /** Added when the noun a "what X" question asks for is in the clause. */
-  focusBonus: number;
   /** Factor for a definition when the question does not ask what its term means. */
   definitionFactor: number;
   /** Added for a definition of the very thing a meaning question asks about. */
@@ -39,7 +37,6 @@ export interface ClauseFeatures {
   statesNumber: boolean;
   statesQuantity: boolean;
   hasRuling: boolean;
-  focus: boolean;
   definesSubject: boolean;
   /** A definition whose term the question names (through its own words or the vocabulary). */
   namesTerm: boolean;
@@ -114,7 +111,6 @@ export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk
       statesNumber: q.asks.number && ownNumbers,
       statesQuantity: q.asks.number && statesQuantityOf(unit.text, q.quantityTargets),
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
-      focus: q.answerType !== undefined && index.terms[id].has(q.answerType),
       definesSubject: unit.kind === 'definition' && q.asks.meaning && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
     };
@@ -126,7 +122,6 @@ export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk
       (features.statesNumber ? t.numberBonus : 0) +
       (features.statesQuantity ? t.quantityBonus : 0) +
       (features.hasRuling ? t.rulingBonus : 0) +
-      (features.focus ? t.focusBonus : 0) +
       (features.definesSubject ? t.meaningBonus : 0);
     if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
@@ -137,7 +132,7 @@ export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
-  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, statesNumber: false, statesQuantity: false, hasRuling: false, focus: false, definesSubject: false, namesTerm: false };
+  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false };
   const seen = new Set<number>();
   return results.flatMap((r, rank) =>
     chunkUnitIds(r.chunk, index.byRef)

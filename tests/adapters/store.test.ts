@@ -45,6 +45,7 @@ function makeIndex(hash: string, opts: { chunking?: ChunkSettings; chunks?: numb
     chunks: Array.from({ length: chunks }, (_, i) => ({
       index: i,
       refs: [`13.${i + 1}`],
+      spans: [{ unit: 0, start: 0, end: `13.${i + 1} Clause text ${i}`.length }],
       sectionNumber: '13',
       sectionTitle: 'The Rollball',
       text: `13.${i + 1} Clause text ${i}`,

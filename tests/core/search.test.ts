@@ -4,7 +4,7 @@ import { DEFAULT_FUSION, searchChunks, type SearchInput } from '../../src/core/s
 import type { Chunk, RetrievalMode, SearchSettings, Similarity } from '../../src/core/types';
 
 function chunk(index: number, text: string): Chunk {
-  return { index, refs: [`${index + 1}.1`], sectionTitle: 'S', text, pages: [1], tokenCount: 5 };
+  return { index, refs: [`${index + 1}.1`], spans: [{ unit: index, start: 0, end: text.length }], sectionTitle: 'S', text, pages: [1], tokenCount: 5 };
 }
 const chunks = [
   chunk(0, 'The ball is oval and inflated.'),
