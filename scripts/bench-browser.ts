@@ -58,15 +58,16 @@ async function askThroughUi(page: Page, question: string): Promise<number> {
   return page.evaluate(async (q) => {
     const region = document.querySelector('section[aria-label="Answer"]') as HTMLElement;
     const input = document.getElementById('question') as HTMLInputElement;
-    Array.from(region.children).forEach((child) => child.setAttribute('data-stale', ''));
+    // The Ask screen marks the region busy while it looks the answer up, then counts the answer shown.
+    const before = region.dataset.answerId;
     const updated = new Promise<void>((resolve) => {
       const observer = new MutationObserver(() => {
-        if (region.children.length > 0 && !region.querySelector(':scope > [data-stale]')) {
+        if (region.dataset.answerId !== before && region.getAttribute('aria-busy') === 'false') {
           observer.disconnect();
           resolve();
         }
       });
-      observer.observe(region, { childList: true });
+      observer.observe(region, { attributes: true, attributeFilter: ['aria-busy', 'data-answer-id'] });
     });
     const start = performance.now();
     input.value = q;

@@ -101,8 +101,8 @@ type Section = keyof AnswerTuning;
 /** A copy with one setting changed: `name` is "section.key" ("rerank.bm25Weight"); numbers only. */
 export function withSetting(tuning: AnswerTuning, name: string, value: number): AnswerTuning {
   const [section, key, ...rest] = name.split('.');
-  const group = (tuning as unknown as Record<string, Record<string, unknown>>)[section];
-  if (rest.length || !group || typeof group[key] !== 'number') {
+  const group = Object.hasOwn(tuning, section) ? (tuning as unknown as Record<string, Record<string, unknown>>)[section] : undefined;
+  if (rest.length || !group || !Object.hasOwn(group, key) || typeof group[key] !== 'number') {
     throw new Error(`unknown tuning setting "${name}"; known: ${tuningSettingNames(tuning).join(', ')}`);
   }
   return { ...tuning, [section as Section]: { ...group, [key]: value } };

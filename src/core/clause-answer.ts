@@ -55,7 +55,7 @@ interface Candidate {
   score: number;
 }
 
-const RULING_PREFIX = /^Ruling(?:\s+[A-Z])?\s*[=:]\s*/;
+const RULING_PREFIX = /^Ruling(?:\s+[A-Z0-9]{1,3})?\s*[=:\-–]\s*/;
 /** A number, in digits or as "ten (10)", with what it counts: "ten (10) metres", "maximum of 14 players", "4cm". */
 const QUANTITY_PHRASE =
   /\b(?:(?:a |the )?(?:maximum|minimum) of |no (?:more|less|fewer) than |at least )?(?:[a-z]+(?:-[a-z]+)? \(\d+(?:\.\d+)?\)|\d+(?:\.\d+)?)(?:\s*x\s*\d+)?(?:\s*(?:[a-z]+-)?[a-z]+)?/gi;

@@ -90,7 +90,7 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   }
   const top = clauses.slice(0, t.topClauses);
   const shares = top.map((c) => clauseTermShare(q, index.terms[c.unit], index, t.unknownTermWeight));
-  // The lead clause's share counts most; a runner-up only when it holds clearly more of the question.
+  // The top clauses' best share: the answer may lead with any of them.
   const bestAt = shares.indexOf(Math.max(...shares));
   const share = shares[bestAt];
   const parts = [`terms ${(share * 100).toFixed(0)}% found in ${top[bestAt].citation}`];
@@ -116,7 +116,7 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
-  const isSure = confidence >= t.sureConfidence && margin >= t.sureMargin;
+  const isSure = confidence >= Math.max(t.sureConfidence, t.minConfidence) && margin >= t.sureMargin;
   const state: AnswerState = isSure ? 'sure' : confidence >= t.minConfidence ? 'unsure' : 'not-covered';
   parts.push(`confidence ${confidence.toFixed(2)}: ${state}`);
   return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; ') };

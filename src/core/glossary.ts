@@ -13,7 +13,9 @@ export function linkGlossary(q: QuestionAnalysis, index: ClauseIndex, t: Questio
   for (let id = 0; id < index.units.length; id++) {
     const words = index.termWords[id];
     if (words.length === 0 || words.every((w) => have.has(w))) continue;
-    if (termShare(q, index.ownTerms[id], index) < t.glossaryMinShare) continue;
+    // One shared word is how unrelated questions look ("play" is in "Field of Play"): ask for two.
+    const shared = q.terms.filter((x) => index.ownTerms[id].has(x.term)).length;
+    if (shared < 2 || termShare(q, index.ownTerms[id], index) < t.glossaryMinShare) continue;
     for (const term of words) {
       if (have.has(term)) continue;
       have.add(term);

@@ -12,7 +12,7 @@ export const STOP_WORDS = new Set(
     'him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only ' +
     'or other our ours ourselves out over own same she should so some such than that the their theirs them themselves ' +
     'then there these they this those through to too under until up very was we were what when where which while who ' +
-    'whom why will with would you your yours yourself yourselves s t'
+    'whom why will with would you your yours yourself yourselves s t whats'
   ).split(' '),
 );
 
@@ -43,7 +43,7 @@ const EQUIVALENT_STEMS: Record<string, string> = {
 const UNIT_WORDS: Record<string, string> = {
   m: 'metre', metre: 'metre', metres: 'metre', meter: 'metre', meters: 'metre', mtr: 'metre', mtrs: 'metre',
   min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute',
-  sec: 'second', secs: 'second', cm: 'centimetre', centimetres: 'centimetre', centimeters: 'centimetre',
+  sec: 'second', secs: 'second', cm: 'centimetre', centimetre: 'centimetre', centimeter: 'centimetre', centimetres: 'centimetre', centimeters: 'centimetre',
 };
 
 const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|approx|no|vs|cf|mr|mrs|ms|dr|st)\.)$/i;

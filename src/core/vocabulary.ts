@@ -32,13 +32,12 @@ export interface CompiledVocabulary {
 
 export const REFEREE_VOCABULARY: Vocabulary = data as Vocabulary;
 
-/** Lower case, apostrophes dropped, every other non-alphanumeric run a space: "Sin-binned!" → "sin binned". */
+/**
+ * Lower case, apostrophes dropped, every other non-alphanumeric run a space: "Sin-binned!" → "sin binned".
+ * Rule numbers and decimals stay whole ("15.2", "2.5").
+ */
 export function vocabularyWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return text.toLowerCase().replace(/['’]/g, '').match(/\d+(?:\.\d+)*|[a-z0-9]+/g) ?? [];
 }
 
 export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): CompiledVocabulary {

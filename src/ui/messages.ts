@@ -86,6 +86,7 @@ export const TEXT = {
     reused ? `Ready — ${name} (already indexed)` : `Ready — ${name} indexed (${chunks} passages)`,
   notCovered: 'Not covered by this rulebook.',
   nearest: 'Nearest clauses',
+  unsure: 'Closest rules — check the clause',
   clauses: 'Clauses',
   askFirst: 'Choose or add a rulebook first.',
   emptyQuestion: 'Type a question first.',
@@ -115,6 +116,7 @@ export const UI_TEXT = {
   remove: (name: string) => `Delete ${name}`,
   removed: (name: string) => `Deleted ${name}.`,
   indexedWith: (model: string) => `indexed with ${model}`,
+  searching: 'Looking it up…',
   cancelIndexing: 'Cancel indexing',
   indexingCancelled: 'Indexing cancelled; nothing was saved.',
 };

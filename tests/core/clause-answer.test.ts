@@ -1,84 +1,251 @@
 import { describe, expect, it } from 'vitest';
-import { buildBm25 } from '../../src/core/bm25';
+import { DEFAULT_TUNING, type AnswerTuning } from '../../src/core/answer-tuning';
 import { chunkUnits } from '../../src/core/chunking';
-import { buildClauseAnswer, segmentChunk } from '../../src/core/clause-answer';
-import type { Coverage } from '../../src/core/coverage';
-import type { Chunk, RuleUnit, ScoredChunk } from '../../src/core/types';
+import { buildClauseAnswer, displaySentence, quantityPhrase } from '../../src/core/clause-answer';
+import { buildClauseIndex } from '../../src/core/clauses';
+import { assessCoverage, type Coverage } from '../../src/core/coverage';
+import { linkGlossary } from '../../src/core/glossary';
+import { analyzeQuestion } from '../../src/core/question';
+import { rerankClauses } from '../../src/core/rerank';
+import { splitSentences, tokenize } from '../../src/core/text';
+import type { RuleUnit, ScoredChunk, TokenCounter } from '../../src/core/types';
+import { compileVocabulary } from '../../src/core/vocabulary';
 
-const clause = (number: string, title: string, text: string, pages = [7]): RuleUnit => ({
-  kind: 'clause', ref: number, number, sectionNumber: number.split('.')[0], sectionTitle: title, text, pages,
+const clause = (number: string, title: string, text: string): RuleUnit => ({
+  kind: 'clause', ref: number, number, sectionNumber: number.split('.')[0], sectionTitle: title, text, pages: [1],
 });
+const definition = (term: string, text: string): RuleUnit => ({
+  kind: 'definition', ref: `Definition: ${term}`, term, sectionTitle: 'DEFINITIONS', text, pages: [9],
+});
+
 const units: RuleUnit[] = [
+  clause('4.7', 'Playing Uniform', 'Players must not wear jewellery. Jewellery that cannot be removed must be taped.'),
+  clause('13.2', 'The Rollball', 'The Rollball is performed on the Mark.'),
+  clause('14.1', 'Scoring', 'A Try is worth one (1) point.'),
   clause('15.1', 'Offside', 'Players are Onside when behind the ball.'),
-  clause('15.2', 'Offside', 'At a Penalty the defending players must retire ten (10) metres from the Mark. They may not advance until the Tap is taken.\nRuling = A Penalty to the Attacking Team ten (10) metres Forward of the Infringement.', [7, 8]),
-  clause('15.3', 'Offside', 'Players of the Defending Team must retire seven (7) metres at a Rollball.\nRuling = A Penalty to the Attacking Team at the point of the Infringement.'),
-  clause('4.7', 'Playing Uniform', 'Players must not wear jewellery. Jewellery that cannot be removed must be taped.', [3]),
-  { kind: 'definition', ref: 'Definition: Advantage', term: 'Advantage', sectionTitle: 'DEFINITIONS', text: 'The period of time after an Infringement in which the non-offending side may gain territory.', pages: [15] },
+  clause(
+    '15.2',
+    'Offside',
+    'At a Tap, all players from the Defending Team must retire a distance of ten (10) metres from the Mark.\n' +
+      'Ruling = A Penalty to the Attacking Team ten (10) metres Forward of the Infringement.',
+  ),
+  clause(
+    '15.3',
+    'Offside',
+    'Players of the Defending Team must retire seven (7) metres at a Rollball.\nRuling = The Attacking Team restarts play with a Rollball at the point of the Infringement.',
+  ),
+  clause(
+    '17.1',
+    'Interchange',
+    'Players may not Interchange after an intercept until the next Touch.\n' +
+      'Ruling A = If a player Interchanges after an intercept and prevents a Try, a Penalty Try is awarded.\n' +
+      'Ruling B = Otherwise a Penalty to the non-offending Team.',
+  ),
+  definition('Advantage', 'The period of time after an Infringement in which the non-offending side may gain territory.'),
+  definition('Sin Bin', 'The area where a player goes for a period of time when sent off for misconduct.'),
+  definition('Penalty', 'The result of an Infringement: the non-offending Team restarts play with a Tap.'),
 ];
-const words = { countTokens: (t: string) => t.split(/\s+/).filter(Boolean).length };
-const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, words);
-const bm25 = buildBm25(chunks.map((c) => c.text));
-const covered: Coverage = { covered: true, confidence: 0.9, reason: '' };
-const scored = (list: Chunk[]): ScoredChunk[] => list.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
-const byRefs = (...first: string[]): Chunk[] => [
-  ...first.map((ref) => chunks.find((c) => c.refs.includes(ref))!),
-  ...chunks.filter((c) => !first.some((ref) => c.refs.includes(ref))),
-];
+const counter: TokenCounter = { countTokens: (t) => t.split(/\s+/).length };
+const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+const index = buildClauseIndex(units);
+const vocabulary = compileVocabulary();
 
-describe('buildClauseAnswer: sentence choice', () => {
-  it.each([
-    ['How far back do defenders go at a penalty?', ['15.1'], [['15.2', /^At a Penalty the defending players must retire ten/]]],
-    ['How far must defenders retire at the rollball?', ['15.1'], [['15.3', /^Players of the Defending Team must retire seven/]]],
-    ['Can I wear a necklace or jewellery?', ['4.7'], [['4.7', /^Players must not wear jewellery/]]],
-    ['What does Advantage mean?', ['Definition: Advantage'], [['Definition: Advantage', /^The period of time/]]],
-    [
-      'What happens if a defender does not retire ten metres at a penalty?',
-      ['15.1'],
-      [['15.2', /^At a Penalty the defending/], ['15.2', /^Ruling = A Penalty to the Attacking Team ten/]],
-    ],
-  ])('%s', (question, first, expected) => {
-    const answer = buildClauseAnswer(question, scored(byRefs(...first)), covered, units, { bm25 });
+/** The ask pipeline from analysis to answer, over every chunk in index order as the first stage. */
+function ask(question: string, tuning: AnswerTuning = DEFAULT_TUNING, coverageOverride?: Coverage) {
+  const analysis = linkGlossary(
+    analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: tuning.question }),
+    index,
+    tuning.question,
+  );
+  const results: ScoredChunk[] = chunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
+  const ranked = rerankClauses(analysis, results, index, tuning.rerank);
+  const coverage =
+    coverageOverride ?? assessCoverage({ analysis, clauses: ranked, index, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, tuning.coverage);
+  return { analysis, ranked, coverage, answer: buildClauseAnswer(analysis, ranked, coverage, index, tuning.answer) };
+}
+
+const withAnswer = (settings: Partial<AnswerTuning['answer']>): AnswerTuning => ({ ...DEFAULT_TUNING, answer: { ...DEFAULT_TUNING.answer, ...settings } });
+
+describe('buildClauseAnswer: the three states', () => {
+  const jewellery = 'Can a player wear jewellery?';
+
+  it('shows no sentence and only the nearest clauses when not covered', () => {
+    const { answer, ranked } = ask(jewellery, DEFAULT_TUNING, { covered: false, state: 'not-covered', confidence: 0.1, reason: '' });
+    expect(answer).toMatchObject({ state: 'not-covered', covered: false, sentences: [] });
+    expect(answer.short).toBeUndefined();
+    expect(answer.clauses.map((c) => c.ref)).toEqual(ranked.slice(0, DEFAULT_TUNING.answer.nearestClauses).map((c) => c.ref));
+  });
+
+  it.each(['unsure', 'sure'] as const)('answers with sentences when %s', (state) => {
+    const { answer } = ask(jewellery, DEFAULT_TUNING, { covered: true, state, confidence: 0.8, reason: '' });
+    expect(answer.state).toBe(state);
     expect(answer.covered).toBe(true);
-    expect(answer.sentences.map((s) => s.ref)).toEqual(expected.map(([ref]) => ref));
-    answer.sentences.forEach((s, i) => expect(s.text).toMatch(expected[i][1] as RegExp));
+    expect(answer.sentences.length).toBeGreaterThan(0);
+    expect(answer.sentences[0]).toMatchObject({ ref: '4.7', citation: 'Rule 4.7', unit: 0, text: 'Players must not wear jewellery.' });
+    expect(answer.clauses[0].ref).toBe('4.7');
   });
 
-  it('attributes sentences inside a multi-unit chunk to their own clause, with citation and chunk index', () => {
-    const offside = chunks.find((c) => c.refs.includes('15.3'))!;
-    expect(offside.refs).toEqual(['15.1', '15.2', '15.3']);
-    const answer = buildClauseAnswer('rollball seven metres', scored([offside]), covered, units);
-    expect(answer.sentences[0]).toMatchObject({ ref: '15.3', citation: 'Rule 15.3', chunkIndex: offside.index });
-  });
-
-  it('works from chunk text alone when units are not given', () => {
-    const offside = chunks.find((c) => c.refs.includes('15.3'))!;
-    const answer = buildClauseAnswer('rollball seven metres', scored([offside]), covered);
-    expect(answer.sentences[0]).toMatchObject({ ref: '15.3', text: 'Players of the Defending Team must retire seven (7) metres at a Rollball.' });
-    expect(segmentChunk(offside).map((c) => [c.ref, c.text.split('\n').length])).toEqual([['15.1', 1], ['15.2', 2], ['15.3', 2]]);
+  it.each([
+    // [question, coverage settings, state]
+    ['Should we stop the game if there is lightning?', {}, 'not-covered'],
+    [jewellery, {}, 'sure'],
+    [jewellery, { sureMargin: 1.01 }, 'unsure'],
+    [jewellery, { sureConfidence: 1.01, minConfidence: 1.01 }, 'not-covered'],
+  ] as const)('%s with %o → %s, through assessCoverage', (question, settings, state) => {
+    const { answer, coverage } = ask(question, { ...DEFAULT_TUNING, coverage: { ...DEFAULT_TUNING.coverage, ...settings } });
+    expect(coverage.state).toBe(state);
+    expect(answer.state).toBe(state);
+    expect(answer.covered).toBe(state !== 'not-covered');
+    expect(answer.sentences.length > 0).toBe(state !== 'not-covered');
+    expect(answer.clauses.length).toBeLessThanOrEqual(
+      state === 'not-covered' ? DEFAULT_TUNING.answer.nearestClauses : DEFAULT_TUNING.answer.maxClauses,
+    );
   });
 });
 
-describe('buildClauseAnswer: clauses', () => {
-  it('lists the retrieved clauses in full, deduplicated, the answering clause first', () => {
-    const offside = chunks.find((c) => c.refs.includes('15.3'))!;
-    const answer = buildClauseAnswer('ten metres at a penalty', scored([offside, offside]), covered, units);
-    expect(answer.clauses.map((c) => c.ref)).toEqual(['15.2', '15.3', '15.1']);
+describe('buildClauseAnswer: the lead sentence', () => {
+  it.each([
+    // [question, short, citation, lead sentence]
+    ['How far back do defenders go at a penalty?', 'Ten (10) metres', 'Rule 15.2', /^At a Tap, all players from the Defending Team must retire/],
+    ['How far do defenders retire at a rollball?', 'Seven (7) metres', 'Rule 15.3', /^Players of the Defending Team must retire seven/],
+    ['How many points is a try worth?', 'One (1) point', 'Rule 14.1', /^A Try is worth one \(1\) point\.$/],
+    // Not a quantity question: no short lead.
+    ['Can a player wear jewellery?', undefined, 'Rule 4.7', /^Players must not wear jewellery\.$/],
+    // A quantity question whose best sentence states no number: no short lead.
+    ['How many players can wear jewellery?', undefined, 'Rule 4.7', /^Players must not wear jewellery\.$/],
+  ])('%s', (question, short, citation, lead) => {
+    const { answer } = ask(question, DEFAULT_TUNING, { covered: true, state: 'sure', confidence: 1, reason: '' });
+    expect(answer.short).toBe(short);
+    expect(answer.sentences[0].citation).toBe(citation);
+    expect(answer.sentences[0].text).toMatch(lead);
+    expect(answer.clauses[0].citation).toBe(citation);
+  });
+
+  it('shows a second sentence of the same clause in reading order when it is nearly as good', () => {
+    const { answer } = ask('Can a player wear jewellery?');
+    expect(answer.sentences.map((s) => s.text)).toEqual(['Players must not wear jewellery.', 'Jewellery that cannot be removed must be taped.']);
+    expect(ask('Can a player wear jewellery?', withAnswer({ maxSentences: 1 })).answer.sentences).toHaveLength(1);
+    expect(ask('Can a player wear jewellery?', withAnswer({ secondSentenceRatio: 2 })).answer.sentences).toHaveLength(1);
+  });
+
+  it('shows no ruling next to the answer to a quantity question', () => {
+    const { answer } = ask('How far back do defenders go at a penalty?');
+    expect(answer.sentences).toHaveLength(1);
+  });
+
+  it('lists the lead clause first, each clause once, at most maxClauses', () => {
+    const { answer, ranked } = ask('How far back do defenders go at a penalty?', withAnswer({ maxClauses: 4 }));
+    expect(answer.clauses).toHaveLength(4);
+    expect(answer.clauses[0].ref).toBe('15.2');
+    expect(new Set(answer.clauses.map((c) => c.unit)).size).toBe(4);
+    expect(answer.clauses.slice(1).map((c) => c.ref)).toEqual(ranked.filter((c) => c.ref !== '15.2').slice(0, 3).map((c) => c.ref));
+    // Whole clauses, without the reranker's working.
     expect(answer.clauses[0]).toEqual({
-      ref: '15.2', citation: 'Rule 15.2', text: units[1].text, pages: [7, 8], sectionTitle: 'Offside',
+      unit: 4, ref: '15.2', kind: 'clause', term: undefined, citation: 'Rule 15.2', text: units[4].text, pages: [1], sectionNumber: '15', sectionTitle: 'Offside',
     });
   });
 
-  it('shows only the nearest clauses, and no sentence, when not covered', () => {
-    const answer = buildClauseAnswer('colour of the sin bin card', scored(chunks), { covered: false, confidence: 0.1, reason: '' }, units);
-    expect(answer.covered).toBe(false);
+  it('gives no sentence with maxSentences 0', () => {
+    const { answer } = ask('How far back do defenders go at a penalty?', withAnswer({ maxSentences: 0 }));
     expect(answer.sentences).toEqual([]);
-    expect(answer.clauses).toHaveLength(3);
+    expect(answer.short).toBeUndefined();
+    expect(answer.covered).toBe(true);
+  });
+});
+
+describe('buildClauseAnswer: rulings', () => {
+  it('answers a consequence question with the rule sentence, then its ruling', () => {
+    const { answer } = ask('What happens if a defender does not retire at a tap?');
+    expect(answer.sentences.map((s) => [s.citation, s.text])).toEqual([
+      ['Rule 15.2', 'At a Tap, all players from the Defending Team must retire a distance of ten (10) metres from the Mark.'],
+      ['Rule 15.2', 'A Penalty to the Attacking Team ten (10) metres Forward of the Infringement.'],
+    ]);
   });
 
-  it('finds whole units for a window chunk that starts mid-clause', () => {
-    const window: Chunk = { index: 4, refs: ['15.2', '15.3'], sectionTitle: 'Offside', text: 'the Tap is taken. Ruling = A Penalty\n15.3 Players of', pages: [7, 8], tokenCount: 10 };
-    const answer = buildClauseAnswer('what happens at a penalty if they do not retire ten metres', scored([window]), covered, units);
-    expect(answer.sentences.map((s) => s.ref)).toEqual(['15.2', '15.2']);
-    expect(answer.clauses[0].text).toBe(units[1].text);
+  it.each(['What happens if a defender does not retire?', 'What happens if a player interchanges after an intercept?', "What's the call when a defender won't retire?"])(
+    '%s → a rule sentence, then a ruling of the same clause',
+    (question) => {
+      const { answer } = ask(question);
+      expect(answer.sentences).toHaveLength(2);
+      const [rule, ruling] = answer.sentences;
+      expect(ruling.unit).toBe(rule.unit);
+      const raw = splitSentences(units[rule.unit].text);
+      const rulingAt = raw.findIndex((s) => /^Ruling/.test(s) && displaySentence(s) === ruling.text);
+      const ruleAt = raw.indexOf(rule.text);
+      expect(ruleAt).toBeGreaterThanOrEqual(0);
+      expect(rulingAt).toBeGreaterThan(ruleAt);
+      for (const s of answer.sentences) expect(s.text).not.toMatch(/^Ruling/);
+    },
+  );
+
+  it('reads a lettered ruling plainly', () => {
+    const { answer } = ask('What happens if a player interchanges after an intercept?');
+    expect(answer.sentences[0].citation).toBe('Rule 17.1');
+    expect(answer.sentences.map((s) => s.text)).toContain('If a player Interchanges after an intercept and prevents a Try, a Penalty Try is awarded.');
+  });
+});
+
+describe('buildClauseAnswer: definitions', () => {
+  it.each([
+    ['What does Advantage mean?', 'Definition: Advantage', 'The period of time after an Infringement in which the non-offending side may gain territory.'],
+    ['What is a sin bin?', 'Definition: Sin Bin', 'The area where a player goes for a period of time when sent off for misconduct.'],
+    ['Define penalty', 'Definition: Penalty', 'The result of an Infringement: the non-offending Team restarts play with a Tap.'],
+  ])('%s leads with %s', (question, citation, text) => {
+    const { answer } = ask(question);
+    expect(answer.sentences[0]).toMatchObject({ citation, ref: citation, text });
+    expect(answer.clauses[0]).toMatchObject({ kind: 'definition', citation });
+  });
+
+  it.each(['How far do defenders retire at a penalty?', 'How far back do defenders go at a penalty?', 'What happens if a defender does not retire at a penalty?'])(
+    '%s uses a defined word but does not lead with its definition',
+    (question) => {
+      const { answer } = ask(question);
+      expect(answer.sentences[0].citation).toMatch(/^Rule /);
+      expect(answer.clauses[0].kind).toBe('clause');
+    },
+  );
+});
+
+describe('displaySentence', () => {
+  it.each([
+    ['Ruling A = If a player Interchanges after an intercept and prevents a Try, a Penalty Try is awarded.', 'If a player Interchanges after an intercept and prevents a Try, a Penalty Try is awarded.'],
+    ['Ruling = A Penalty to the non-offending Team.', 'A Penalty to the non-offending Team.'],
+    ['Ruling B: The player is sent to the Sin Bin.', 'The player is sent to the Sin Bin.'],
+    ['Ruling=A Penalty.', 'A Penalty.'],
+    ['Players must not wear jewellery.', 'Players must not wear jewellery.'],
+    // Only a leading "Ruling" label is dropped.
+    ['A Ruling = is given by the Referee.', 'A Ruling = is given by the Referee.'],
+    ['Rulings are final.', 'Rulings are final.'],
+  ])('%j → %j', (raw, shown) => {
+    expect(displaySentence(raw)).toBe(shown);
+  });
+
+  it.each(['Ruling 1 = A Penalty.', 'Ruling - A Penalty.', 'Ruling – A Penalty.'])('reads %j like the parser does', (raw) => {
+    expect(displaySentence(raw)).toBe('A Penalty.');
+  });
+});
+
+describe('quantityPhrase', () => {
+  const metres = tokenize('metres');
+  it.each([
+    // [sentence, what the question counts, phrase]
+    ['At a Tap, all players from the Defending Team must retire a distance of ten (10) metres from the Mark.', metres, 'Ten (10) metres'],
+    ['A Try is worth one (1) point.', tokenize('points'), 'One (1) point'],
+    ['A player must retire at least 7 metres.', metres, 'At least 7 metres'],
+    ['The ball is 1.5 metres away.', metres, '1.5 metres'],
+    ['The Field is 70 x 50 metres.', metres, '70 x 50 metres'],
+    ['Half time lasts five (5) minutes.', tokenize('minutes seconds'), 'Five (5) minutes'],
+    // The phrase of the thing asked, not the first number.
+    ['The Field is sixty (60) metres long and a maximum of 14 players may be named.', tokenize('players'), 'A maximum of 14 players'],
+    ['The Field is sixty (60) metres long and a maximum of 14 players may be named.', metres, 'Sixty (60) metres'],
+    ['A Team has no more than twelve (12) players, of whom no more than six (6) may be on the Field.', tokenize('players'), 'No more than twelve (12) players'],
+    // Nothing of the thing asked: the first number.
+    ['A Team has no more than twelve (12) players, of whom no more than six (6) may be on the Field.', metres, 'No more than twelve (12) players'],
+    ['A number may have no more than two (2) digits.', [], 'No more than two (2) digits'],
+    // No number at all.
+    ['Players must not wear jewellery.', metres, undefined],
+    ['Players retire ten metres.', metres, undefined],
+  ])('%j for %j → %j', (sentence, targets, phrase) => {
+    expect(quantityPhrase(sentence, targets)).toBe(phrase);
   });
 });

@@ -1,150 +1,318 @@
 import { describe, expect, it } from 'vitest';
-import { buildBm25 } from '../../src/core/bm25';
-import { assessCoverage, COVERAGE_DEFAULTS, denseBandFor, questionFocus, termCoverage } from '../../src/core/coverage';
-import type { ScoredChunk } from '../../src/core/types';
+import { DEFAULT_TUNING } from '../../src/core/answer-tuning';
+import { chunkUnits } from '../../src/core/chunking';
+import { buildClauseIndex } from '../../src/core/clauses';
+import { assessCoverage, clauseTermShare, denseBandFor, type CoverageTuning } from '../../src/core/coverage';
+import { EMBEDDING_MODELS } from '../../src/core/embedding-models';
+import { analyzeQuestion } from '../../src/core/question';
+import { rerankClauses } from '../../src/core/rerank';
+import type { Chunk, RuleUnit, ScoredChunk, Similarity, TokenCounter } from '../../src/core/types';
+import { compileVocabulary } from '../../src/core/vocabulary';
 
-const texts = [
-  '15 Offside\n15.2 At a Penalty, defenders must retire ten (10) metres from the Mark.',
-  '4 Playing Uniform\n4.7 Players must not wear jewellery.',
-  '14 Scoring\n14.1 A Try is worth one (1) point.',
-  '13 The Rollball\n13.2 The Rollball is performed on the Mark.',
+const clause = (number: string, title: string, text: string): RuleUnit => ({
+  kind: 'clause', ref: number, number, sectionNumber: number.split('.')[0], sectionTitle: title, text, pages: [1],
+});
+const definition = (term: string, text: string): RuleUnit => ({
+  kind: 'definition', ref: `Definition: ${term}`, term, sectionTitle: 'DEFINITIONS', text, pages: [9],
+});
+
+const units: RuleUnit[] = [
+  clause('4.7', 'Playing Uniform', 'Players must not wear jewellery. Jewellery that cannot be removed must be taped.'),
+  clause('13.2', 'The Rollball', 'The Rollball is performed on the Mark.'),
+  clause('14.1', 'Scoring', 'A Try is worth one (1) point.'),
+  clause('15.1', 'Offside', 'Players are Onside when behind the ball.'),
+  clause('15.2', 'Offside', 'At a Tap, all players from the Defending Team must retire a distance of ten (10) metres from the Mark.'),
+  clause('15.3', 'Offside', 'Players of the Defending Team must retire seven (7) metres at a Rollball.'),
+  definition('Sin Bin', 'The area where a player goes for a period of time when sent off for misconduct.'),
+  definition('Penalty', 'The result of an Infringement: the non-offending Team restarts play with a Tap.'),
 ];
-const bm25 = buildBm25(texts);
-const result = (i: number, dense = NaN): ScoredChunk => ({
-  chunk: { index: i, refs: [], sectionTitle: '', text: texts[i], pages: [1], tokenCount: 10 },
-  score: 1,
-  dense,
-  bm25: 1,
-});
+const counter: TokenCounter = { countTokens: (t) => t.split(/\s+/).length };
+const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+const index = buildClauseIndex(units);
+const vocabulary = compileVocabulary();
+const T = DEFAULT_TUNING;
 
-describe('termCoverage', () => {
+/** The chunk holding a unit. */
+const chunkOf = (ref: string): Chunk => chunks.find((c) => c.refs.includes(ref))!;
+
+interface Run {
+  /** First-stage results, by a ref each chunk holds; every chunk, in index order, by default. */
+  results?: string[];
+  /** Dense similarity of every result (NaN: no vector). */
+  dense?: number;
+  similarity?: Similarity;
+  modelId?: string;
+  coverage?: Partial<CoverageTuning>;
+}
+
+function assess(question: string, run: Run = {}) {
+  const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: T.question });
+  const list = run.results ? run.results.map(chunkOf) : chunks;
+  const results: ScoredChunk[] = list.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: run.dense ?? NaN, bm25: 0 }));
+  const clauses = rerankClauses(analysis, results, index, T.rerank);
+  const tuning = { ...T.coverage, ...run.coverage };
+  const coverage = assessCoverage(
+    { analysis, clauses, index, similarity: run.similarity ?? 'cosine', modelId: run.modelId ?? 'pitchside-glove-100d' },
+    tuning,
+  );
+  const margin = clauses.length > 1 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
+  return { analysis, clauses, coverage, margin };
+}
+
+const jewellery = 'Can a player wear jewellery?';
+const farBack = 'How far back do defenders go at a penalty?';
+const sinBin = 'What is a sin bin?';
+const lightning = 'Should we stop the game if there is lightning?';
+
+describe('assessCoverage: covered or not', () => {
   it.each([
-    ['How far must defenders retire at a penalty?', [0], 1, 1],
-    ['Can a player wear jewellery?', [1], 1, 1],
-    // "point" and "worth" are there, the rarer "drop" and "goal" are not.
-    ['How many points is a drop goal worth?', [2], 0.2, 0.5],
-    ['What colour card means a sin bin?', [0, 1, 2], 0, 0],
-  ])('%s', (question, docs, min, max) => {
-    const share = termCoverage(question, docs.map((d) => texts[d]), bm25);
-    expect(share).toBeGreaterThanOrEqual(min);
-    expect(share).toBeLessThanOrEqual(max);
-  });
-
-  it('wants the terms together in one text, not scattered', () => {
-    const scattered = termCoverage('jewellery penalty', [texts[0], texts[1]], bm25);
-    const together = termCoverage('jewellery penalty', ['Penalty for jewellery.'], bm25);
-    expect(scattered).toBeLessThan(together);
-  });
-});
-
-describe('assessCoverage', () => {
-  it.each([
-    // [question, results, options, covered]
-    ['defenders retire at a penalty', [result(0)], {}, true],
-    ['what colour card for a sin bin', [result(0), result(1)], {}, false],
-    ['defenders retire at a penalty', [], {}, false],
-    // The dense signal can carry a paraphrase whose words the rulebook does not use …
-    ['how far back do defenders go when there is a tap', [result(0, 0.58)], { similarity: 'cosine' as const }, true],
-    // … and sink a question whose words match but whose meaning does not.
-    ['points for a drop goal', [result(2, 0.05)], { similarity: 'cosine' as const }, false],
-  ])('%s → covered %s', (question, results, opts, covered) => {
-    const coverage = assessCoverage(question, results, { bm25, ...opts });
-    expect(coverage.covered).toBe(covered);
-    expect(coverage.confidence).toBeGreaterThanOrEqual(0);
+    // [question, the clause its terms are found in]
+    [jewellery, 'Rule 4.7'],
+    ['Can a player wear a necklace?', 'Rule 4.7'],
+    ['How far back do defenders go at a tap?', 'Rule 15.2'],
+    ['How far do defenders retire at a rollball?', 'Rule 15.3'],
+    [sinBin, 'Definition: Sin Bin'],
+  ])('%s → covered, from %s', (question, citation) => {
+    const { coverage } = assess(question);
+    expect(coverage.covered).toBe(true);
+    expect(['sure', 'unsure']).toContain(coverage.state);
+    expect(coverage.confidence).toBeGreaterThanOrEqual(T.coverage.minConfidence);
     expect(coverage.confidence).toBeLessThanOrEqual(1);
-    expect(coverage.reason).not.toBe('');
+    expect(coverage.reason).toContain(`found in ${citation}`);
+    expect(coverage.reason).toContain(`: ${coverage.state}`);
   });
 
-  it('follows the threshold setting', () => {
-    const question = 'How many points is a drop goal worth?';
-    const strict = assessCoverage(question, [result(2)], { bm25, thresholds: { minConfidence: 0.9 } });
-    const lenient = assessCoverage(question, [result(2)], { bm25, thresholds: { minConfidence: 0.1 } });
-    expect(strict.confidence).toBeCloseTo(lenient.confidence);
-    expect([strict.covered, lenient.covered]).toEqual([false, true]);
+  it.each([
+    lightning,
+    'Is the referee paid for a tournament?',
+    'Who won the world cup in 2019?',
+  ])('%s → not covered', (question) => {
+    const { coverage, clauses } = assess(question);
+    expect(clauses.length).toBeGreaterThan(0);
+    expect(coverage).toMatchObject({ covered: false, state: 'not-covered' });
+    expect(coverage.confidence).toBeLessThan(T.coverage.minConfidence);
+    expect(coverage.confidence).toBeGreaterThanOrEqual(0);
   });
 
-  it('picks a dense band per model and similarity', () => {
-    expect(denseBandFor('Snowflake/snowflake-arctic-embed-xs', 'cosine')).toEqual({ floor: 0.2, ceiling: 0.45 });
-    expect(denseBandFor('msmarco-distilbert-base-tas-b', 'dot')).toEqual({ floor: 85, ceiling: 98 });
-    expect(denseBandFor('unknown-model', 'dot')).toBeUndefined();
-    expect(denseBandFor('unknown-model', 'cosine')).toEqual(COVERAGE_DEFAULTS.defaultCosineBand);
+  it('finds none of an off-topic question in any clause', () => {
+    const { coverage } = assess(lightning);
+    expect(coverage.confidence).toBe(0);
+    expect(coverage.reason).toContain('terms 0% found');
   });
 
-  it('ignores a dot product with no known band', () => {
-    const coverage = assessCoverage('defenders retire penalty', [result(0, 123)], { bm25, similarity: 'dot', modelId: 'x' });
-    expect(coverage.reason).toContain('no dense signal');
+  it('is not covered when nothing was retrieved, or the question has no search terms', () => {
+    expect(assess(jewellery, { results: [] }).coverage).toEqual({ covered: false, state: 'not-covered', confidence: 0, reason: 'nothing was retrieved' });
+    expect(assess('What is it?').coverage).toEqual({ covered: false, state: 'not-covered', confidence: 0, reason: 'no search terms in the question' });
+  });
+});
+
+describe('assessCoverage: the three states follow the thresholds', () => {
+  it.each([
+    // [question, settings, state]
+    [jewellery, {}, 'sure'],
+    [lightning, {}, 'not-covered'],
+    // Nothing reaches a threshold above 1.
+    [jewellery, { minConfidence: 1.01, sureConfidence: 1.01 }, 'not-covered'],
+    [farBack, { minConfidence: 1.01, sureConfidence: 1.01 }, 'not-covered'],
+    [sinBin, { minConfidence: 1.01, sureConfidence: 1.01 }, 'not-covered'],
+    // Never sure: covered questions are unsure.
+    [jewellery, { sureConfidence: 1.01 }, 'unsure'],
+    [jewellery, { sureMargin: 1.01 }, 'unsure'],
+    [sinBin, { sureMargin: 1.01 }, 'unsure'],
+    // Always sure.
+    [jewellery, { sureConfidence: 0, sureMargin: 0 }, 'sure'],
+    [farBack, { sureConfidence: 0, sureMargin: 0 }, 'sure'],
+    // Nothing is refused: the off-topic question is unsure.
+    [lightning, { minConfidence: 0, sureConfidence: 1.01 }, 'unsure'],
+  ] as const)('%s with %o → %s', (question, settings, state) => {
+    const { coverage } = assess(question, { coverage: settings });
+    expect(coverage.state).toBe(state);
+    expect(coverage.covered).toBe(state !== 'not-covered');
+    // The thresholds change the state, never the confidence.
+    expect(coverage.confidence).toBe(assess(question).coverage.confidence);
+  });
+
+  it.each([jewellery, farBack, sinBin])('switches exactly at the confidence and the margin: %s', (question) => {
+    const { coverage, margin } = assess(question);
+    const c = coverage.confidence;
+    const state = (settings: Partial<CoverageTuning>) => assess(question, { coverage: settings }).coverage.state;
+    // sureConfidence, with no margin needed.
+    expect(state({ sureConfidence: c, sureMargin: 0, minConfidence: 0 })).toBe('sure');
+    expect(state({ sureConfidence: c + 1e-9, sureMargin: 0, minConfidence: 0 })).toBe('unsure');
+    // sureMargin, with any confidence sure enough.
+    expect(state({ sureConfidence: 0, sureMargin: margin })).toBe('sure');
+    expect(state({ sureConfidence: 0, sureMargin: margin + 1e-9, minConfidence: 0 })).toBe('unsure');
+    // minConfidence, never sure.
+    expect(state({ sureConfidence: 2, minConfidence: c })).toBe('unsure');
+    expect(state({ sureConfidence: 2, minConfidence: c + 1e-9 })).toBe('not-covered');
+  });
+
+  it('reports the lead over the next clause', () => {
+    const { coverage, margin } = assess(farBack);
+    expect(coverage.reason).toContain(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
+  });
+
+  it('never shows an answer below minConfidence as sure', () => {
+    const { coverage } = assess(jewellery, { coverage: { minConfidence: 1.01 } });
+    expect(coverage.state).toBe('not-covered');
+  });
+});
+
+describe('assessCoverage: what the question asks for', () => {
+  it('refuses a "what colour" question when the rulebook never mentions colour', () => {
+    const { analysis, coverage } = assess('What colour card is shown for a sin bin?');
+    expect(analysis.answerType).toBe('colour');
+    expect(coverage).toMatchObject({ covered: false, state: 'not-covered', confidence: 0 });
+    expect(coverage.reason).toContain('"colour", which the rulebook never mentions');
+    // The same words without asking for a colour are covered.
+    expect(assess('Is a card shown for a sin bin?').coverage.covered).toBe(true);
+  });
+
+  it('doubts a best clause that lacks the asked-for word the rulebook uses elsewhere', () => {
+    const question = 'What penalty is given for wearing jewellery?';
+    const { analysis, coverage } = assess(question);
+    expect(analysis.answerType).toBe('penalti');
+    expect(coverage.reason).toContain('asks for "penalti", not in the best clause');
+    const unfactored = assess(question, { coverage: { missingFocusFactor: 1 } }).coverage;
+    expect(coverage.confidence).toBeCloseTo(unfactored.confidence * T.coverage.missingFocusFactor, 10);
+    expect(coverage.confidence).toBeLessThan(unfactored.confidence);
+  });
+
+  it('doubts a quantity question when no top clause states a number', () => {
+    // Only unnumbered clauses were retrieved.
+    const results = ['4.7', 'Definition: Sin Bin', '13.2'];
+    const quantity = assess('How many players can wear jewellery?', { results });
+    const plain = assess('Can players wear jewellery?', { results });
+    expect(quantity.analysis.asks.number).toBe(true);
+    expect(plain.analysis.asks.number).toBe(false);
+    expect(quantity.analysis.terms).toEqual(plain.analysis.terms);
+    expect(quantity.coverage.reason).toContain('asks for a number, none in the top clauses');
+    expect(plain.coverage.reason).not.toContain('asks for a number');
+    expect(quantity.coverage.confidence).toBeLessThan(plain.coverage.confidence);
+    expect(quantity.coverage.confidence).toBeCloseTo(plain.coverage.confidence * T.coverage.noNumberFactor, 10);
+  });
+
+  it('does not doubt a quantity question whose top clauses state a number', () => {
+    const { coverage } = assess('How many points is a try worth?');
+    expect(coverage.reason).toContain('found in Rule 14.1');
+    expect(coverage.reason).not.toContain('asks for a number');
     expect(coverage.covered).toBe(true);
   });
 });
 
-describe('questionFocus', () => {
-  it.each([
-    ['What colour shirt does the referee have to wear?', 'colour', false],
-    ['Which team restarts play?', undefined, false],
-    ['What time does the final start?', 'time', false],
-    ['What happens if the half is touched?', undefined, false],
-    ['How many touches does a team get?', undefined, true],
-    ['How far back do defenders go?', undefined, true],
-    ['Can a player wear jewellery?', undefined, false],
-  ])('%s', (question, answerType, wantsNumber) => {
-    expect(questionFocus(question)).toEqual({ answerType, wantsNumber });
+describe('assessCoverage: term coverage', () => {
+  it('weighs words the rulebook never uses by unknownTermWeight', () => {
+    const question = 'Can a player wear jewellery on the pitch?';
+    const at = (unknownTermWeight: number) => assess(question, { coverage: { unknownTermWeight } }).coverage.confidence;
+    expect(at(0)).toBeCloseTo(1, 10);
+    expect(at(0.2)).toBeLessThan(at(0));
+    expect(at(1)).toBeLessThan(at(0.2));
+    expect(at(1)).toBeGreaterThan(0);
+  });
+
+  it('does not count a word the vocabulary already stood in for', () => {
+    // "necklace" is not a rulebook word; the vocabulary maps it to "jewellery".
+    const question = 'Can a player wear a necklace?';
+    const { analysis } = assess(question);
+    expect(analysis.vocabulary.map((h) => h.say)).toContain('necklace');
+    const at = (unknownTermWeight: number) => assess(question, { coverage: { unknownTermWeight } }).coverage.confidence;
+    expect(at(1)).toBe(at(0));
+  });
+
+  it('wants the terms together in one clause, not scattered', () => {
+    const q = analyzeQuestion('jewellery at a rollball', { lexicon: index.lexicon, tuning: T.question });
+    const share = (ref: string) => clauseTermShare(q, index.terms[index.byRef.get(ref)!], index, 0.35);
+    expect(share('4.7')).toBeGreaterThan(0);
+    expect(share('13.2')).toBeGreaterThan(0);
+    expect(share('4.7')).toBeLessThan(1);
+    expect(share('13.2')).toBeLessThan(1);
+    expect(share('14.1')).toBe(0);
+    const together = buildClauseIndex([clause('1.1', 'Rollball', 'No jewellery at a Rollball.')]);
+    expect(clauseTermShare(q, together.terms[0], together, 0.35)).toBe(1);
   });
 });
 
-describe('assessCoverage on single clauses', () => {
-  // One chunk holding two clauses of one section, as structured chunking packs them.
-  const packed: ScoredChunk = {
-    chunk: {
-      index: 0,
-      refs: ['4.6', '4.7'],
-      sectionTitle: 'Playing Uniform',
-      sectionNumber: '4',
-      text: '4 Playing Uniform\n4.6 Players must wear numbered shirts.\n4.7 The Referee may inspect boots before the match.',
-      pages: [1],
-      tokenCount: 20,
-    },
-    score: 1,
-    dense: NaN,
-    bm25: 1,
+describe('assessCoverage: the dense signal', () => {
+  const band = T.coverage.defaultCosineBand;
+
+  it('adds the best similarity, scaled to the model band, with denseWeight', () => {
+    const none = assess(jewellery, { coverage: { unknownTermWeight: 1 } }).coverage;
+    const low = assess(jewellery, { dense: band.floor, coverage: { unknownTermWeight: 1 } }).coverage;
+    const high = assess(jewellery, { dense: band.ceiling, coverage: { unknownTermWeight: 1 } }).coverage;
+    const middle = assess(jewellery, { dense: (band.floor + band.ceiling) / 2, coverage: { unknownTermWeight: 1 } }).coverage;
+    const w = T.coverage.denseWeight;
+    expect(none.reason).toContain('no dense signal');
+    expect(low.confidence).toBeCloseTo((1 - w) * none.confidence, 10);
+    expect(high.confidence).toBeCloseTo(w + (1 - w) * none.confidence, 10);
+    expect(middle.confidence).toBeCloseTo(w / 2 + (1 - w) * none.confidence, 10);
+    expect(high.reason).toContain(`in band ${band.floor}-${band.ceiling} (100%)`);
+    // Outside the band the dense share is clamped.
+    expect(assess(jewellery, { dense: band.ceiling + 5 }).coverage.confidence).toBeCloseTo(assess(jewellery, { dense: band.ceiling }).coverage.confidence, 10);
+    expect(assess(jewellery, { dense: band.floor - 5 }).coverage.confidence).toBeCloseTo(low.confidence, 10);
+  });
+
+  it('does not cover an off-topic question on similarity alone', () => {
+    const { coverage } = assess(lightning, { dense: 0.99 });
+    expect(coverage.confidence).toBeCloseTo(T.coverage.denseWeight, 10);
+    expect(coverage.covered).toBe(T.coverage.denseWeight >= T.coverage.minConfidence);
+  });
+
+  it('ignores a dot product from a model with no known band', () => {
+    const { coverage } = assess(jewellery, { dense: 123, similarity: 'dot', modelId: 'some-dot-model' });
+    expect(coverage.reason).toContain('no dense signal');
+    expect(coverage.confidence).toBe(assess(jewellery).coverage.confidence);
+  });
+
+  it('uses a model band for a dot product when the model has one', () => {
+    const tasB = denseBandFor('msmarco-distilbert-base-tas-b', 'dot', T.coverage)!;
+    const { coverage } = assess(lightning, { dense: tasB.ceiling, similarity: 'dot', modelId: 'msmarco-distilbert-base-tas-b' });
+    expect(coverage.reason).toContain(`in band ${tasB.floor}-${tasB.ceiling}`);
+    expect(coverage.confidence).toBeCloseTo(T.coverage.denseWeight, 10);
+  });
+});
+
+describe('denseBandFor', () => {
+  const tuning: CoverageTuning = {
+    ...T.coverage,
+    denseBands: [
+      { match: 'small', similarity: 'cosine', band: { floor: 0.5, ceiling: 0.7 } },
+      { match: 'small-v2', similarity: 'cosine', band: { floor: 0.6, ceiling: 0.8 } },
+      { match: 'dotty', similarity: 'dot', band: { floor: 80, ceiling: 95 } },
+      { match: 'dotty', similarity: 'cosine', band: { floor: 0.7, ceiling: 0.9 } },
+    ],
+    defaultCosineBand: { floor: 0.3, ceiling: 0.6 },
   };
-  const packedBm25 = buildBm25([packed.chunk.text, ...texts]);
 
-  it('judges the best clause, not the whole chunk', () => {
-    const together = assessCoverage('must players wear shirts', [packed], { bm25: packedBm25 });
-    const scattered = assessCoverage('referee shirts', [packed], { bm25: packedBm25 });
-    expect(together.confidence).toBeGreaterThan(scattered.confidence);
-    expect(together.reason).toContain('in 4.6');
+  it.each([
+    ['org/Small-Model', 'cosine', { floor: 0.5, ceiling: 0.7 }],
+    // The first fragment found wins, even when a later one is longer.
+    ['small-v2', 'cosine', { floor: 0.5, ceiling: 0.7 }],
+    ['dotty-model', 'dot', { floor: 80, ceiling: 95 }],
+    ['dotty-model', 'cosine', { floor: 0.7, ceiling: 0.9 }],
+    // Unknown cosine models get the default band; a dot product has no model-free scale.
+    ['unknown', 'cosine', { floor: 0.3, ceiling: 0.6 }],
+    [undefined, 'cosine', { floor: 0.3, ceiling: 0.6 }],
+    ['unknown', 'dot', undefined],
+    ['small', 'dot', undefined],
+    [undefined, 'dot', undefined],
+  ] as const)('%s, %s', (modelId, similarity, band) => {
+    expect(denseBandFor(modelId, similarity, tuning)).toEqual(band);
   });
 
-  it('abstains when the question asks for something the rulebook never names', () => {
-    const coverage = assessCoverage('What colour shirts must players wear?', [packed], { bm25: packedBm25 });
-    expect(coverage.covered).toBe(false);
-    expect(coverage.confidence).toBe(0);
-    expect(coverage.reason).toContain('never mentions');
+  it('has a band for every registry model in its own similarity', () => {
+    for (const model of EMBEDDING_MODELS) {
+      expect(denseBandFor(model.id, model.similarity, T.coverage), model.id).toBeDefined();
+      expect(denseBandFor(model.hubId ?? model.id, model.similarity, T.coverage), model.id).toEqual(denseBandFor(model.id, model.similarity, T.coverage));
+    }
   });
 
-  it('doubts a clause that lacks the asked-for word the rulebook uses elsewhere', () => {
-    // "penalty" is in the index (clause 15.2) but not in the uniform clauses.
-    const plain = assessCoverage('must players wear shirts at a penalty', [packed], { bm25: packedBm25 });
-    const asked = assessCoverage('what penalty shirts must players wear', [packed], { bm25: packedBm25 });
-    expect(asked.confidence).toBeCloseTo(plain.confidence * COVERAGE_DEFAULTS.missingFocusFactor);
-    expect(asked.reason).toContain('not in the best clause');
-  });
-
-  it('doubts a "how many" answer when no top clause states a number', () => {
-    const withNumber = assessCoverage('how many points is a try worth', [result(2)], { bm25 });
-    const without = assessCoverage('how many players wear shirts', [packed], { bm25: packedBm25 });
-    expect(withNumber.reason).not.toContain('asks for a number');
-    expect(without.reason).toContain('asks for a number');
-    const plain = assessCoverage('players wear shirts', [packed], { bm25: packedBm25 });
-    expect(without.confidence).toBeCloseTo(plain.confidence * COVERAGE_DEFAULTS.noNumberFactor);
-  });
-
-  it('weighs words the rulebook never uses by unknownTermWeight', () => {
-    const question = 'must players wear shirts on the pitch';
-    const light = assessCoverage(question, [packed], { bm25: packedBm25, thresholds: { unknownTermWeight: 0.2 } });
-    const full = assessCoverage(question, [packed], { bm25: packedBm25, thresholds: { unknownTermWeight: 1 } });
-    expect(light.confidence).toBeGreaterThan(full.confidence);
-    expect(full.confidence).toBeGreaterThan(0);
+  it.each([
+    ['snowflake-arctic-embed-xs', 'cosine'],
+    ['bge-small-en-v1.5', 'cosine'],
+    ['msmarco-distilbert-base-tas-b', 'dot'],
+  ] as const)('has a band of its own for %s (%s)', (modelId, similarity) => {
+    const band = denseBandFor(modelId, similarity, T.coverage)!;
+    expect(band).not.toEqual(T.coverage.defaultCosineBand);
+    expect(band.ceiling).toBeGreaterThan(band.floor);
   });
 });

@@ -1,20 +1,22 @@
 // The pitchside interface in headless Chromium: axe-core finds no serious or critical violation at phone
 // and desktop sizes in the light and dark themes; the theme switch persists; quick and recent questions,
-// browsing by section, rename and delete with confirmation work; phone screenshots go to docs/screenshots/.
+// browsing by section, rename and delete with confirmation work. Phone screenshots go to the ignored
+// tests/.artifacts/screenshots/; `npm run screenshots` points PITCHSIDE_SCREENSHOTS at docs/screenshots/.
 
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRulebookPdf } from '../fixtures/make-pdf';
 import { SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
-import { askAndReadCitations, waitForStatus } from './pwa-helpers';
+import { askAndReadCitations } from './app-helpers';
+import { waitForStatus } from './pwa-helpers';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+const SCREENSHOTS = resolve(ROOT, process.env.PITCHSIDE_SCREENSHOTS ?? 'tests/.artifacts/screenshots');
 const PHONE = { width: 360, height: 640 };
 const DESKTOP = { width: 1280, height: 800 };
 

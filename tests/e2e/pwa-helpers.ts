@@ -1,5 +1,5 @@
-// Shared steps for the installable-app end-to-end tests: ask a question, read the cited rules, wait for
-// the status line, read the worker's counters. Node side of the e2e tests.
+// Shared steps for the installable-app end-to-end tests: wait for the status line, read the worker's
+// counters, record CSP violations. Asking a question is in app-helpers.ts. Node side of the e2e tests.
 
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -7,15 +7,6 @@ import { expect } from 'vitest';
 /** The shell's status line (screens may hold status elements of their own). */
 export async function waitForStatus(page: Page, pattern: RegExp, timeout = 60_000): Promise<void> {
   await expect.poll(() => page.locator('header [role="status"]').textContent(), { timeout }).toMatch(pattern);
-}
-
-/** Asks through the question box and returns the cited rule labels ("Rule 8.2", ...). */
-export async function askAndReadCitations(page: Page, question: string): Promise<string[]> {
-  await page.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
-  const answer = page.getByRole('region', { name: 'Answer' });
-  await answer.getByRole('button', { name: /^(Rule |Definition: )/ }).first().or(answer.getByText(/Not covered/)).waitFor();
-  return answer.getByRole('button', { name: /^Rule / }).allTextContents();
 }
 
 export function readStats(page: Page): Promise<{ documentEmbeddings: number; queryEmbeddings: number }> {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRulebookPdf } from '../fixtures/make-pdf';
 import { SAMPLE_QUESTIONS, SAMPLE_RULEBOOK } from '../fixtures/sample-rulebook';
 import { foreignOrigins, openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
-import { askAndReadCitations, readStats, recordCspViolations, waitForStatus } from './pwa-helpers';
+import { askAndReadCitations } from './app-helpers';
+import { readStats, recordCspViolations, waitForStatus } from './pwa-helpers';
 
 let server: PreviewServer;
 let session: BrowserSession;

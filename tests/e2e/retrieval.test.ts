@@ -4,7 +4,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildEmptyPdf,
@@ -15,6 +14,7 @@ import {
   notPdfBytes,
 } from '../fixtures/make-pdf';
 import { enlargedSampleRulebook, SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
+import { askQuestion as ask } from './app-helpers';
 import { foreignOrigins, openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
 
 let server: PreviewServer;
@@ -25,14 +25,6 @@ const files: Record<string, string> = {};
 async function writeFixture(name: string, bytes: Uint8Array | Promise<Uint8Array>) {
   files[name] = join(dir, name);
   writeFileSync(files[name], await bytes);
-}
-
-async function ask(page: Page, question: string) {
-  await page.getByLabel('Question', { exact: true }).fill(question);
-  await page.getByRole('button', { name: 'Ask', exact: true }).click();
-  const answer = page.getByRole('region', { name: 'Answer' });
-  await answer.getByRole('button', { name: /^(Rule |Definition: )/ }).first().or(answer.getByText(/Not covered/)).waitFor();
-  return answer;
 }
 
 const answerable = SAMPLE_QUESTIONS.filter((q) => q.rule);
@@ -91,19 +83,21 @@ describe('retrieval in the browser', () => {
     expect(again.documentEmbeddings).toBe(0);
   });
 
+  // Each row asks its own question and waits for that question's answer, so a row after a refusal that
+  // broke the stored rulebook cannot pass on the answer an earlier row left on the screen.
   it.each([
-    ['notes.pdf', /not a PDF/],
-    ['broken.pdf', /damaged/],
-    ['locked.pdf', /password-protected/],
-    ['scanned.pdf', /no text layer/],
-    ['empty.pdf', /empty/],
-  ])('refuses %s with a clear message and keeps the stored rulebook working', async (name, message) => {
+    ['notes.pdf', /not a PDF/, 2],
+    ['broken.pdf', /damaged/, 3],
+    ['locked.pdf', /password-protected/, 4],
+    ['scanned.pdf', /no text layer/, 5],
+    ['empty.pdf', /empty/, 6],
+  ] as const)('refuses %s with a clear message and keeps the stored rulebook working', async (name, message, row) => {
     const { page } = session;
     await page.getByLabel('Add rulebook (PDF)').setInputFiles(files[name]);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(message);
     const books = await page.getByRole('list', { name: 'Rulebooks' }).getByRole('listitem').count();
     expect(books).toBe(1);
-    const q = answerable[2];
+    const q = answerable[row];
     const answer = await ask(page, q.question);
     expect(await answer.getByRole('button', { name: /^Rule / }).allTextContents()).toContain(`Rule ${q.rule}`);
   });

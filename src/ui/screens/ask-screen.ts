@@ -46,7 +46,11 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
   const browse = createBrowseView({ loadUnits: () => (current ? loadUnits(current) : Promise.resolve([])) });
   const suggestions = createQuestionSuggestions({ onPick: (q) => ((question.value = q), void trackedAsk()) });
   const question = h('input', { type: 'text', id: 'question', autocomplete: 'off', enterkeyhint: 'send' });
-  const answer = h('section', { 'aria-label': 'Answer', class: 'answer', 'aria-live': 'polite' });
+  // aria-busy is "true" from the moment Ask is pressed until the clause answer to that question is in place;
+  // then data-question holds the question it answers and data-answer-id counts the answers shown. The
+  // on-device answer streams in afterwards with a busy state of its own.
+  const answer = h('section', { 'aria-label': 'Answer', class: 'answer', 'aria-live': 'polite', 'aria-busy': 'false' });
+  let answersShown = 0;
   const form = h(
     'form',
     { class: 'ask', onsubmit: (e: Event) => (e.preventDefault(), void trackedAsk()) },
@@ -71,6 +75,27 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
   );
 
   const trackedAsk = () => activity.track(ask());
+
+  /** Empties the answer region: no answer, nothing pending. */
+  function resetAnswer() {
+    clear(answer);
+    delete answer.dataset.question;
+    answer.setAttribute('aria-busy', 'false');
+  }
+
+  /** The old answer goes the moment a new question is asked, so it can never pass for the new one. */
+  function showPending() {
+    answer.setAttribute('aria-busy', 'true');
+    delete answer.dataset.question;
+    answer.replaceChildren(h('p', { class: 'answer-pending' }, UI_TEXT.searching));
+  }
+
+  function showAnswer(question: string, result: AskResult) {
+    answer.replaceChildren(h('h2', { class: 'visually-hidden' }, 'Answer'), renderClauseAnswer(result.answer, { loadSection }));
+    answer.dataset.question = question;
+    answer.dataset.answerId = String(++answersShown);
+    answer.setAttribute('aria-busy', 'false');
+  }
 
   function currentBook() {
     return books.find((b) => b.hash === current);
@@ -113,7 +138,7 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
     // An answer still coming belongs to the previous rulebook.
     asking?.abort();
     current = hash;
-    clear(answer);
+    resetAnswer();
     showCurrent();
     const book = currentBook();
     if (book) shell.setStatus(TEXT.readyWithBook(book.name));
@@ -141,7 +166,7 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
       if (hash === current) asking?.abort();
       await client.call('remove', { hash });
       unitsByHash.delete(hash);
-      if (hash === current) clear(answer);
+      if (hash === current) resetAnswer();
       await refreshBooks();
       const book = currentBook();
       shell.setStatus(`${UI_TEXT.removed(name)} ${book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook}`);
@@ -196,6 +221,7 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
     const controller = new AbortController();
     asking = controller;
     const hash = current;
+    showPending();
     try {
       // A rulebook not yet indexed for the chosen search model is re-indexed first: show that progress.
       let reindexed = false;
@@ -204,15 +230,17 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
         { hash, question: text },
         { signal: controller.signal, onProgress: (p) => ((reindexed = true), shell.setStatus(describeProgress(p))) },
       );
+      // A newer question (or another rulebook) has taken the answer region over.
+      if (controller.signal.aborted) return;
       const book = currentBook();
       if (reindexed && book) shell.setStatus(TEXT.readyWithBook(book.name));
-      clear(answer);
-      answer.append(h('h2', { class: 'visually-hidden' }, 'Answer'), renderClauseAnswer(result.answer, { loadSection }));
+      showAnswer(text, result);
       // On a phone the answer starts below the rulebook list: bring it to the top of the screen.
       answer.scrollIntoView({ block: 'start' });
       onAnswer?.({ question: text, result, container: answer, signal: controller.signal });
       void refreshSuggestions();
     } catch (error) {
+      if (asking === controller) resetAnswer();
       shell.showError(error);
     }
   }

@@ -1,0 +1,335 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TUNING } from '../../src/core/answer-tuning';
+import { buildClauseIndex } from '../../src/core/clauses';
+import { linkGlossary } from '../../src/core/glossary';
+import { analyzeQuestion, buildLexicon, editDistance, type AnalysisContext } from '../../src/core/question';
+import { statesQuantityOf } from '../../src/core/rerank';
+import { tokenize } from '../../src/core/text';
+import type { RuleUnit } from '../../src/core/types';
+import { compileVocabulary, REFEREE_VOCABULARY } from '../../src/core/vocabulary';
+
+const clause = (number: string, title: string, text: string): RuleUnit => ({
+  kind: 'clause', ref: number, number, sectionNumber: number.split('.')[0], sectionTitle: title, text, pages: [1],
+});
+const definition = (term: string, text: string): RuleUnit => ({
+  kind: 'definition', ref: `Definition: ${term}`, term, sectionTitle: 'DEFINITIONS', text, pages: [9],
+});
+
+const units: RuleUnit[] = [
+  clause('13.1', 'The Rollball', 'A Rollball is performed on the Mark after a Touch.'),
+  clause('15.1', 'Offside', 'A player is Offside when in front of the ball. Defenders must retire seven (7) metres.'),
+  clause('16.1', 'Misconduct', 'A player sent to the Sin Bin returns after four completed Possessions.'),
+  clause('20.1', 'Weather', 'Matches may be played at night under lighting.'),
+  definition('Dismissal', 'When a player is sent from the Field of Play for the rest of the match.'),
+  definition('Sin Bin', 'The defined area in which a player must remain when sent to the Sin Bin.'),
+];
+const index = buildClauseIndex(units);
+const vocabulary = compileVocabulary();
+const tuning = DEFAULT_TUNING.question;
+/** The rulebook's words and the referees' vocabulary, as the service reads a question. */
+const full: AnalysisContext = { lexicon: index.lexicon, vocabulary, tuning };
+/** The rulebook's words only: what typo correction alone does. */
+const lexiconOnly: AnalysisContext = { lexicon: index.lexicon, tuning };
+
+describe('analyzeQuestion: typo correction towards rulebook words', () => {
+  it.each([
+    // [question, context, corrections, corrected text]
+    ['Is he ofside?', full, [['ofside', 'offside']], 'is he offside'],
+    ['offsdie players', full, [['offsdie', 'offside']], 'offside players'],
+    ['Where is the rollbal taken?', full, [['rollbal', 'rollball']], 'where is the rollball taken'],
+    // An adjacent swap is one edit.
+    ['Where is the rollblal taken?', full, [['rollblal', 'rollball']], 'where is the rollball taken'],
+    // Two rulebook words run together are split.
+    ['how long in the sinbin', lexiconOnly, [['sinbin', 'sin bin']], 'how long in the sin bin'],
+    // The referees' own word is never a typo: the vocabulary maps it instead.
+    ['how long in the sinbin', full, [], 'how long in the sinbin'],
+    // Long words may be two edits away.
+    ['Play on in lightning?', full, [['lightning', 'lighting']], 'play on in lighting'],
+    // Shorter than minCorrectionLength: left alone.
+    ['Is a mak needed', full, [], 'is a mak needed'],
+    // Rulebook words, stop words and numbers are never corrected.
+    ['Is the player offside at seven metres?', full, [], 'is the player offside at seven metres'],
+  ])('%s', (question, ctx, corrections, corrected) => {
+    const q = analyzeQuestion(question, ctx);
+    expect(q.corrections).toEqual(corrections.map(([from, to]) => ({ from, to })));
+    expect(q.corrected).toBe(corrected);
+    expect(q.text).toBe(question);
+  });
+
+  it('searches by the corrected word', () => {
+    const q = analyzeQuestion('Where is the rollbal taken?', full);
+    expect(q.tokens).toContain('rollbal');
+    expect(q.terms).toContainEqual({ term: 'rollbal', weight: 1, source: 'question' });
+    expect(q.embeddingText.startsWith('where is the rollball taken')).toBe(true);
+  });
+
+  it('leaves a word alone that the embedding model knows whole', () => {
+    const known: string[] = [];
+    const isKnownWord = (word: string): boolean => {
+      known.push(word);
+      return word === 'lightning';
+    };
+    const q = analyzeQuestion('Play on in lightning?', { ...full, isKnownWord });
+    expect(known).toContain('lightning');
+    expect(q.corrections).toEqual([]);
+    expect(q.corrected).toBe('play on in lightning');
+    // Other words are still corrected.
+    expect(analyzeQuestion('Is he ofside in lightning?', { ...full, isKnownWord }).corrections).toEqual([{ from: 'ofside', to: 'offside' }]);
+  });
+
+  it('takes an inflected form of a known word for a word', () => {
+    const lexicon = buildLexicon(['A player never shaves the ball.']);
+    expect(analyzeQuestion('he shoves', { lexicon, tuning }).corrections).toEqual([{ from: 'shoves', to: 'shaves' }]);
+    // "shoves" is not known whole, but "shove" is.
+    const isKnownWord = (word: string): boolean => word === 'shove';
+    expect(analyzeQuestion('he shoves', { lexicon, tuning, isKnownWord }).corrections).toEqual([]);
+  });
+
+  it('prefers the more frequent rulebook word among equally close ones', () => {
+    // "marx" is one edit from both "mark" and "mart".
+    const lexicon = buildLexicon(['mark mark mark', 'mart']);
+    expect(analyzeQuestion('the marx', { lexicon, tuning }).corrections).toEqual([{ from: 'marx', to: 'mark' }]);
+    const other = buildLexicon(['mark', 'mart mart mart']);
+    expect(analyzeQuestion('the marx', { lexicon: other, tuning }).corrections).toEqual([{ from: 'marx', to: 'mart' }]);
+  });
+
+  it('corrects nothing without a lexicon', () => {
+    expect(analyzeQuestion('Is he ofside?', { tuning }).corrections).toEqual([]);
+  });
+});
+
+describe('analyzeQuestion: the referees vocabulary', () => {
+  it('maps "sent off" to the dismissal terms, weighted as vocabulary', () => {
+    const q = analyzeQuestion('Was he sent off?', full);
+    expect(q.vocabulary).toContainEqual({ say: 'sent off', means: ['dismissal', 'dismissed'] });
+    const mapped = q.terms.filter((t) => t.source === 'vocabulary');
+    // "dismissal" and "dismissed" stem alike: one term.
+    expect(mapped).toEqual([{ term: 'dismiss', weight: tuning.vocabularyWeight, source: 'vocabulary' }]);
+    expect(q.terms.filter((t) => t.source === 'question').map((t) => t.term)).toEqual(['sent']);
+    expect(q.embeddingText).toBe('was he sent off dismissal dismissed');
+  });
+
+  it('weighs mapped terms by the vocabularyWeight setting', () => {
+    const q = analyzeQuestion('Was he sent off?', { ...full, tuning: { ...tuning, vocabularyWeight: 0.25 } });
+    expect(q.terms.find((t) => t.term === 'dismiss')).toEqual({ term: 'dismiss', weight: 0.25, source: 'vocabulary' });
+  });
+
+  it('adds the rulebook words of a mapping, never its numbers', () => {
+    const q = analyzeQuestion('How many touches does a team get?', full);
+    // The mapping that fired carries a number …
+    expect(q.vocabulary.flatMap((h) => h.means)).toContain('6 touches');
+    // … which is not a search term (the question is not about six).
+    expect(q.terms.some((t) => /^\d/.test(t.term))).toBe(false);
+    expect(q.terms.filter((t) => t.source === 'vocabulary').map((t) => t.term)).toEqual(['count']);
+  });
+
+  it('does not repeat a term the question already holds', () => {
+    // "binned" maps to "sin bin"; "bin" is the question's own term already.
+    const q = analyzeQuestion('Was the ofside player binned?', full);
+    const terms = q.terms.map((t) => t.term);
+    expect(new Set(terms).size).toBe(terms.length);
+    expect(q.terms.find((t) => t.term === 'bin')?.source).toBe('question');
+    expect(q.terms.find((t) => t.term === 'sin')?.source).toBe('vocabulary');
+  });
+
+  it('fires on a phrase of the uncorrected words too', () => {
+    const q = analyzeQuestion('how long in the sinbin', full);
+    expect(q.vocabulary.map((h) => h.say)).toContain('sinbin');
+    expect(q.terms.filter((t) => t.source === 'vocabulary').map((t) => t.term)).toEqual(['sin', 'bin']);
+  });
+
+  it('maps nothing without a vocabulary', () => {
+    const q = analyzeQuestion('Was he sent off?', lexiconOnly);
+    expect(q.vocabulary).toEqual([]);
+    expect(q.terms.every((t) => t.source === 'question')).toBe(true);
+    expect(q.embeddingText).toBe(q.corrected);
+  });
+
+  it('compiles every phrase of the shipped vocabulary, longest first', () => {
+    const phrases = REFEREE_VOCABULARY.entries.flatMap((e) => e.say);
+    expect(vocabulary.phrases).toHaveLength(phrases.length);
+    const lengths = vocabulary.phrases.map((p) => p.words.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+  });
+});
+
+describe('analyzeQuestion: what the question asks for', () => {
+  it.each([
+    // [question, number, meaning, consequence]
+    ['How many touches does a team get?', true, false, false],
+    ['How far back do defenders go at a penalty?', true, false, false],
+    ['What is the minimum distance at a tap?', true, true, false],
+    ['What is a sin bin?', false, true, false],
+    ['What does Advantage mean?', false, true, false],
+    ['What happens if a defender does not retire?', false, false, true],
+    ["What's the call for a forward pass?", false, false, true],
+    ['How is a player penalised for a late touch?', false, false, true],
+    ['Can a player wear jewellery?', false, false, false],
+  ])('%s', (question, number, meaning, consequence) => {
+    expect(analyzeQuestion(question, full).asks).toEqual({ number, meaning, consequence });
+  });
+
+  it.each([
+    // [question, subject]
+    ['What is a sin bin?', ['sin', 'bin']],
+    ['What are the sin bin rules?', ['sin', 'bin', 'rule']],
+    ['What does Advantage mean?', ['advantag']],
+    ['What is the Mark', ['mark']],
+    ['Can a player wear jewellery?', []],
+  ])('subject of "%s"', (question, subject) => {
+    expect(analyzeQuestion(question, full).subject).toEqual(subject);
+  });
+
+  it.each([
+    // [question, answerType]
+    ['What colour shirt does the referee wear?', 'colour'],
+    ['What time does the final start?', 'time'],
+    ['Which team restarts play?', undefined],
+    ['What happens if the half is touched?', undefined],
+    ['Can a player wear jewellery?', undefined],
+  ])('answer type of "%s"', (question, answerType) => {
+    expect(analyzeQuestion(question, full).answerType).toBe(answerType);
+  });
+
+  it.each([
+    // [question, quantity targets]
+    ['How many touches does a team get?', ['touch']],
+    ['How many players are on the field?', ['player']],
+    ['How long is half time?', tokenize('minutes seconds metres')],
+    ['How soon must the tap be taken?', tokenize('minutes seconds')],
+    ['Can a player wear jewellery?', []],
+  ])('quantity targets of "%s"', (question, targets) => {
+    expect(analyzeQuestion(question, full).quantityTargets).toEqual(targets);
+  });
+
+  it('wants metres for a distance question, as the tokenizer writes them', () => {
+    const targets = analyzeQuestion('How far back do defenders go at a penalty?', full).quantityTargets;
+    expect(targets).toContain(tokenize('ten metres')[1]);
+    expect(statesQuantityOf('retire ten (10) metres', targets)).toBe(true);
+  });
+
+  it('recognises centimetres as the answer to "how wide"', () => {
+    const targets = analyzeQuestion('How wide are the lines?', full).quantityTargets;
+    expect(statesQuantityOf('Lines are 4cm wide.', targets)).toBe(true);
+    expect(statesQuantityOf('Lines are four (4) centimetres wide.', targets)).toBe(true);
+  });
+
+  it('reads contractions and curly quotes', () => {
+    const q = analyzeQuestion('What’s the call if the defender didn’t retire?', full);
+    expect(q.asks.consequence).toBe(true);
+    expect(q.tokens).not.toContain('didn');
+    expect(q.tokens).toContain('retir');
+  });
+});
+
+describe('analyzeQuestion: any text', () => {
+  it.each(['', '   ', '?', '!!!', '15.2', 'what is', '🏉🏉🏉', 'ＯＦＳＩＤＥ'])('reads %j', (question) => {
+    const q = analyzeQuestion(question, full);
+    expect(Array.isArray(q.terms)).toBe(true);
+    expect(typeof q.corrected).toBe('string');
+  });
+
+  it('never throws, and gives finite positive weights, for any Unicode text', () => {
+    const ctx: AnalysisContext = { ...full, isKnownWord: (w) => w.length % 2 === 0 };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const q = analyzeQuestion(text, ctx);
+        expect(q.text).toBe(text);
+        for (const t of q.terms) {
+          expect(t.term).not.toBe('');
+          expect(Number.isFinite(t.weight) && t.weight > 0).toBe(true);
+        }
+        const terms = q.terms.map((t) => t.term);
+        expect(new Set(terms).size).toBe(terms.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on rulebook-like word soup either', () => {
+    const word = fc.constantFrom('ofside', 'sinbin', 'rollblal', 'what', 'is', 'how', 'many', 'sent', 'off', 'the', 'ten', '10', 'happens', '?', 'mark', 'xq');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 20 }), (words) => {
+        const q = analyzeQuestion(words.join(' '), full);
+        for (const c of q.corrections) expect(index.lexicon.words.has(c.to.split(' ')[0])).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['', '', 0],
+    ['abc', '', 3],
+    ['', 'abc', 3],
+    ['offside', 'offside', 0],
+    ['ofside', 'offside', 1],
+    ['offsdie', 'offside', 1],
+    ['rollblal', 'rollball', 1],
+    ['rolbal', 'rollball', 2],
+    ['kitten', 'sitting', 3],
+    ['ab', 'ba', 1],
+    // Optimal string alignment: a swapped pair is not edited again.
+    ['ca', 'abc', 3],
+  ])('%j → %j is %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+    expect(editDistance(b, a)).toBe(distance);
+  });
+
+  it.each([
+    ['abcdef', 'uvwxyz', 2, 3],
+    ['a', 'abcd', 1, 2],
+    ['rollball', 'rollblal', 1, 1],
+    ['kitten', 'sitting', 3, 3],
+  ])('stops early above the limit: %j, %j, limit %i', (a, b, limit, expected) => {
+    expect(editDistance(a, b, limit)).toBe(expected);
+  });
+
+  it('is a distance: zero only for equal strings, symmetric, at most the longer length', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+        const d = editDistance(a, b);
+        expect(d === 0).toBe(a === b);
+        expect(editDistance(b, a)).toBe(d);
+        expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
+        expect(d).toBeGreaterThanOrEqual(Math.abs(a.length - b.length));
+        // A limit never changes a distance within it, and a distance above it stays above it.
+        const limited = editDistance(a, b, 2);
+        if (d <= 2) expect(limited).toBe(d);
+        else expect(limited).toBeGreaterThan(2);
+      }),
+    );
+  });
+});
+
+describe('linkGlossary', () => {
+  const describing = 'Is a player sent from the field for the rest of the match?';
+
+  it('adds the defined term a question describes without naming it', () => {
+    // Without the vocabulary, so only the glossary can link "sent from the field" to the dismissal.
+    const q = analyzeQuestion(describing, lexiconOnly);
+    expect(q.terms.map((t) => t.term)).not.toContain('dismiss');
+    const linked = linkGlossary(q, index, tuning);
+    expect(linked.terms.filter((t) => t.source === 'glossary')).toEqual([{ term: 'dismiss', weight: tuning.glossaryWeight, source: 'glossary' }]);
+    // The question's own terms come first, unchanged; the input is not modified.
+    expect(linked.terms.slice(0, q.terms.length)).toEqual(q.terms);
+    expect(q.terms.some((t) => t.source === 'glossary')).toBe(false);
+  });
+
+  it('adds nothing when the question already holds the term', () => {
+    const q = analyzeQuestion('Is a dismissal for the rest of the match?', lexiconOnly);
+    expect(linkGlossary(q, index, tuning).terms.filter((t) => t.source === 'glossary')).toEqual([]);
+  });
+
+  it('adds nothing below glossaryMinShare, and nothing at weight 0', () => {
+    const q = analyzeQuestion(describing, lexiconOnly);
+    expect(linkGlossary(q, index, { ...tuning, glossaryMinShare: 1.01 })).toBe(q);
+    expect(linkGlossary(q, index, { ...tuning, glossaryWeight: 0 })).toBe(q);
+  });
+
+  it('does not link a question that shares only a few words with a definition', () => {
+    const q = analyzeQuestion('Can a player in the sin bin come back after four possessions?', lexiconOnly);
+    expect(linkGlossary(q, index, tuning).terms.map((t) => t.term)).not.toContain('dismiss');
+  });
+});
