@@ -10,13 +10,8 @@ import { rerankClauses } from '../../src/core/rerank';
 import { splitSentences, tokenize } from '../../src/core/text';
 import type { RuleUnit, ScoredChunk, TokenCounter } from '../../src/core/types';
 import { compileVocabulary } from '../../src/core/vocabulary';
+import { clause, definition, wordCounter as counter } from '../fixtures/units';
 
-const clause = (number: string, title: string, text: string): RuleUnit => ({
-  kind: 'clause', ref: number, number, sectionNumber: number.split('.')[0], sectionTitle: title, text, pages: [1],
-});
-const definition = (term: string, text: string): RuleUnit => ({
-  kind: 'definition', ref: `Definition: ${term}`, term, sectionTitle: 'DEFINITIONS', text, pages: [9],
-});
 
 const units: RuleUnit[] = [
   clause('4.7', 'Playing Uniform', 'Players must not wear jewellery. Jewellery that cannot be removed must be taped.'),
@@ -45,7 +40,6 @@ const units: RuleUnit[] = [
   definition('Sin Bin', 'The area where a player goes for a period of time when sent off for misconduct.'),
   definition('Penalty', 'The result of an Infringement: the non-offending Team restarts play with a Tap.'),
 ];
-const counter: TokenCounter = { countTokens: (t) => t.split(/\s+/).length };
 const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
 const index = buildClauseIndex(units);
 const vocabulary = compileVocabulary();

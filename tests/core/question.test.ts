@@ -8,13 +8,8 @@ import { statesQuantityOf } from '../../src/core/rerank';
 import { tokenize } from '../../src/core/text';
 import type { RuleUnit } from '../../src/core/types';
 import { compileVocabulary, REFEREE_VOCABULARY } from '../../src/core/vocabulary';
+import { clause, definition } from '../fixtures/units';
 
-const clause = (number: string, title: string, text: string): RuleUnit => ({
-  kind: 'clause', ref: number, number, sectionNumber: number.split('.')[0], sectionTitle: title, text, pages: [1],
-});
-const definition = (term: string, text: string): RuleUnit => ({
-  kind: 'definition', ref: `Definition: ${term}`, term, sectionTitle: 'DEFINITIONS', text, pages: [9],
-});
 
 const units: RuleUnit[] = [
   clause('13.1', 'The Rollball', 'A Rollball is performed on the Mark after a Touch.'),
