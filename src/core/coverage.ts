@@ -3,11 +3,10 @@
 // uses, what the question asks for) and the best dense similarity against a model-specific band, and maps
 // the resulting confidence to three states. Pure; runs in the rulebook worker and in Node.
 
-import { documentFrequency, inverseDocumentFrequency } from './bm25';
+import { documentFrequency } from './bm25';
 import type { ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
-import type { RankedClause } from './rerank';
-import { tokenize } from './text';
+import { termShare, type RankedClause } from './rerank';
 import type { Similarity } from './types';
 
 /** Dense similarity at `floor` or below reads as unrelated, at `ceiling` or above as clearly related. */
@@ -57,23 +56,9 @@ export function denseBandFor(modelId: string | undefined, similarity: Similarity
   return similarity === 'cosine' ? t.defaultCosineBand : undefined;
 }
 
-/**
- * Idf-weighted share (0..1) of the question's terms found in one clause. Terms the rulebook never uses
- * weigh `unknownWeight` of the highest idf (they are how off-topic questions look), except the words a
- * vocabulary mapping or a typo correction already stood in for.
- */
+/** The share of the question's terms found in one clause, unknown terms weighing `unknownWeight` (see termShare). */
 export function clauseTermShare(q: QuestionAnalysis, terms: ReadonlySet<string>, index: ClauseIndex, unknownWeight: number): number {
-  const explained = new Set(q.vocabulary.flatMap((hit) => tokenize(hit.say)));
-  let total = 0;
-  let found = 0;
-  for (const t of q.terms) {
-    const known = documentFrequency(index.bm25, t.term) > 0;
-    if (!known && explained.has(t.term)) continue;
-    const w = t.weight * inverseDocumentFrequency(index.bm25, t.term) * (known ? 1 : unknownWeight);
-    total += w;
-    if (terms.has(t.term)) found += w;
-  }
-  return total > 0 ? found / total : 0;
+  return termShare(q, terms, index, unknownWeight);
 }
 
 export interface CoverageInput {

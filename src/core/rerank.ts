@@ -51,13 +51,18 @@ export interface RankedClause extends ResolvedClause {
   features: ClauseFeatures;
 }
 
-/** Idf-weighted share (0..1) of the question's known terms that a set of terms holds. */
-export function termShare(q: QuestionAnalysis, terms: ReadonlySet<string>, index: ClauseIndex): number {
+/**
+ * Idf-weighted share (0..1) of the question's terms that a set of terms holds. Terms the rulebook never uses
+ * weigh `unknownWeight` of their idf (0: left out), except the words a vocabulary mapping stood in for.
+ */
+export function termShare(q: QuestionAnalysis, terms: ReadonlySet<string>, index: ClauseIndex, unknownWeight = 0): number {
+  const explained = unknownWeight > 0 ? new Set(q.vocabulary.flatMap((hit) => tokenize(hit.say))) : new Set<string>();
   let total = 0;
   let found = 0;
   for (const t of q.terms) {
-    if (documentFrequency(index.bm25, t.term) === 0) continue;
-    const w = t.weight * inverseDocumentFrequency(index.bm25, t.term);
+    const known = documentFrequency(index.bm25, t.term) > 0;
+    if (!known && (unknownWeight <= 0 || explained.has(t.term))) continue;
+    const w = t.weight * inverseDocumentFrequency(index.bm25, t.term) * (known ? 1 : unknownWeight);
     total += w;
     if (terms.has(t.term)) found += w;
   }
