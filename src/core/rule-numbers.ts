@@ -5,18 +5,32 @@
 export type RuleNumber = readonly number[];
 
 const DEFINITION_PREFIX = 'Definition: ';
-const NUMBER_PATTERN = /^(?:(?:rule|clause|section|r)\s*\.?\s*)?(\d{1,3}(?:\.\d{1,3})*)\.?$/i;
+const NUMBER_PATTERN = /^(?:(?:rule|law|clause|section|article|r)\s*\.?\s*)?(\d{1,3}(?:\.\d{1,3})*)((?:\([a-z]\))*)\.?$/i;
 
 /**
- * Parses "13.2", "Rule 15.2", "clause 15.2", "r15.2", "13.2." into its parts.
+ * Parses "13.2", "Rule 15.2", "Law 9.7", "clause 15.2", "r15.2", "13.2." into its parts. A lettered part
+ * ("5(a)", "5.1(b)") counts as one more level, numbered from 1 (a → 1), so it orders like a sub-clause.
  * Returns undefined for anything else (including "0" parts, which no rulebook uses).
  */
 export function parseRuleNumber(value: string): RuleNumber | undefined {
   const match = NUMBER_PATTERN.exec(value.trim());
   if (!match) return undefined;
   const parts = match[1].split('.').map(Number);
+  for (const letter of match[2].matchAll(/\(([a-z])\)/gi)) parts.push(letter[1].toLowerCase().charCodeAt(0) - 96);
   if (parts.some((part) => part < 1)) return undefined;
   return parts;
+}
+
+/** Whether a reference is written with a lettered part ("5(a)"), which citations keep as written. */
+export function isLetteredRef(ref: string): boolean {
+  return /^\d{1,3}(?:\.\d{1,3})*(?:\([a-z]\))+$/i.test(ref);
+}
+
+/** "5.1(a)" from its number when the book letters that level: every part after `numericDepth` is a letter. */
+export function formatLetteredRuleNumber(number: RuleNumber, numericDepth: number): string {
+  const head = number.slice(0, numericDepth).join('.');
+  const letters = number.slice(numericDepth).map((n) => `(${String.fromCharCode(96 + n)})`);
+  return head + letters.join('');
 }
 
 export function formatRuleNumber(number: RuleNumber): string {
@@ -99,6 +113,7 @@ export function definitionRef(term: string): string {
 /** "15.2" → "Rule 15.2"; "Definition: Advantage" stays; any other ref (a heading) is returned as is. */
 export function formatCitation(ref: string): string {
   if (isDefinitionRef(ref)) return ref;
+  if (isLetteredRef(ref)) return `Rule ${ref.toLowerCase()}`;
   const number = parseRuleNumber(ref);
   return number ? `Rule ${formatRuleNumber(number)}` : ref;
 }

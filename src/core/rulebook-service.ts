@@ -105,7 +105,10 @@ export class RulebookService {
     const doc = await this.deps.extractor.extract(bytes, { signal, onProgress });
     throwIfAborted(signal);
     const units = parseRulebook(doc.lines);
-    if (units.length === 0) throw new AppError('no-rules-found', `${doc.lines.length} lines of text, no rules recognised`);
+    // Prose, minutes or a letter is not a rulebook, even when its paragraphs could be indexed.
+    if (!units.some((u) => u.kind === 'clause')) {
+      throw new AppError('no-rules-found', `${doc.lines.length} lines of text, ${units.length} passages, no numbered rule`);
+    }
     const rulebook: Rulebook = {
       hash,
       name: existing?.name ?? name,

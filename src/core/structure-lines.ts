@@ -21,14 +21,40 @@ export function matchRuling(text: string): boolean {
   return RULING.test(text);
 }
 
-/** "13.2.1 Text" → number [13,2,1] and the text; undefined when the line does not start with a rule number. */
-export function matchNumberedLine(text: string): { number: RuleNumber; rest: string } | undefined {
-  const match = /^(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+(.*))?$/.exec(text);
+export interface NumberedLine {
+  number: RuleNumber;
+  rest: string;
+  /** The reference as the book writes it, when it letters a level ("5(a)"); otherwise undefined. */
+  label?: string;
+  /** Written after a word such as "Rule", "Law" or "Section" ("Law 9.7 ..."). */
+  isPrefixed: boolean;
+}
+
+/** The words some rulebooks put before a rule number ("RULE 5 – THE BALL", "Law 9.7 A player must not ..."). */
+const NUMBER_PREFIX = /^(?:rule|law|section|article)\s+(?=\d)/i;
+
+/**
+ * "13.2.1 Text", "Rule 5 The Ball", "Law 9.7 Text", "5(a) Text" → the number, the text after it and how it
+ * is written; undefined when the line does not start with a rule number.
+ */
+export function matchNumberedLine(text: string): NumberedLine | undefined {
+  const prefix = NUMBER_PREFIX.exec(text);
+  // A prefix counts only when capitalised, as headings and clause labels are ("Rule 5", never "rule 5 says").
+  const isPrefixed = !!prefix && /^[A-Z]/.test(text);
+  const body = isPrefixed ? text.slice(prefix![0].length) : text;
+  const match = /^(\d{1,3}(?:\.\d{1,3})*)((?:\([a-z]\))*)\.?(?:\s+(.*))?$/.exec(body);
   if (!match) return undefined;
-  const number = parseRuleNumber(match[1]);
-  const rest = (match[2] ?? '').trim();
+  const number = parseRuleNumber(match[1] + match[2]);
+  let rest = (match[3] ?? '').trim();
+  if (isPrefixed) rest = rest.replace(/^[-–—:.]\s*/, '');
   if (!number || UNIT_AFTER_NUMBER.test(rest)) return undefined;
-  return { number, rest };
+  return { number, rest, label: match[2] ? `${match[1]}${match[2].toLowerCase()}` : undefined, isPrefixed };
+}
+
+/** "(b) Text" → the letter's position (2) and the text; lettered items continue a "5(a)" numbering. */
+export function matchLetteredItem(text: string): { letter: number; rest: string } | undefined {
+  const match = /^\(([a-z])\)\s+(\S.*)$/.exec(text);
+  return match ? { letter: match[1].charCodeAt(0) - 96, rest: match[2] } : undefined;
 }
 
 /** Ends a sentence or a list item, so the next line may start something new. */

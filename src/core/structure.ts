@@ -3,6 +3,7 @@
 
 import {
   definitionRef,
+  formatLetteredRuleNumber,
   formatRuleNumber,
   isPlausibleNextRuleNumber,
   type RuleNumber,
@@ -14,6 +15,7 @@ import {
   isTitleLike,
   isUnnumberedHeading,
   matchDefinitionStart,
+  matchLetteredItem,
   matchNumberedLine,
   matchRuling,
   medianHeight,
@@ -75,6 +77,10 @@ class RulebookParser {
   private section: { number?: string; title: string } = { title: '' };
   private lastSection: number | undefined;
   private lastClause: RuleNumber | undefined;
+  /** How many leading parts of the last clause are numbers, when the book letters the next level ("5(a)"). */
+  private letteredFrom: number | undefined;
+  /** A numbered heading written without its title ("RULE 5"): the next heading-like line is its title. */
+  private isAwaitingTitle = false;
   private draft: Draft | undefined;
   private previousText = '';
   private readonly seenRefs = new Map<string, number>();
@@ -98,6 +104,8 @@ class RulebookParser {
   private consume(line: PageLine): void {
     if (this.tryRuling(line)) return;
     if (this.tryNumbered(line)) return;
+    if (this.tryLetteredItem(line)) return;
+    if (this.tryTitle(line)) return;
     if (this.tryHeading(line)) return;
     if (this.mode === 'definitions' && this.tryDefinition(line)) return;
     this.append(line, line.text);
@@ -113,18 +121,45 @@ class RulebookParser {
   private tryNumbered(line: PageLine): boolean {
     const match = matchNumberedLine(line.text);
     if (!match) return false;
-    const { number, rest } = match;
+    const { number, rest, label, isPrefixed } = match;
     if (this.isIndented(number.length, line.x)) return false;
-    if (number.length === 1) return this.trySectionStart(line, number[0], rest);
-    return this.tryClauseStart(line, number, rest);
+    if (number.length === 1) return this.trySectionStart(line, number[0], rest, isPrefixed);
+    return this.tryClauseStart(line, number, rest, label);
   }
 
-  /** "13 The Rollball" (a heading) or, rarely, "13 A sentence..." (a top-level clause). */
-  private trySectionStart(line: PageLine, n: number, rest: string): boolean {
+  /** "(b) Text" after "5(a) Text": the next lettered clause of the same rule. */
+  private tryLetteredItem(line: PageLine): boolean {
+    if (this.letteredFrom === undefined || !this.lastClause) return false;
+    const match = matchLetteredItem(line.text);
+    if (!match) return false;
+    const number = [...this.lastClause.slice(0, -1), match.letter];
+    if (!isPlausibleNextRuleNumber(this.lastClause, number, MAX_NUMBER_GAP)) return false;
+    this.startClause(line, number, match.rest, formatLetteredRuleNumber(number, this.letteredFrom));
+    return true;
+  }
+
+  /** The title line under a heading written as "RULE 5" alone. */
+  private tryTitle(line: PageLine): boolean {
+    if (!this.isAwaitingTitle) return false;
+    this.isAwaitingTitle = false;
+    if (this.draft || !(isTitleLike(line.text) || isUnnumberedHeading(line, this.bodyHeight, true))) return false;
+    this.section = { ...this.section, title: line.text };
+    if (DEFINITIONS_HEADING.test(line.text)) this.mode = 'definitions';
+    return true;
+  }
+
+  /** "13 The Rollball" or "RULE 13 – THE ROLLBALL" (a heading) or, rarely, "13 A sentence..." (a top-level clause). */
+  private trySectionStart(line: PageLine, n: number, rest: string, isPrefixed = false): boolean {
     // The first heading may have any number (an excerpt); later ones follow in sequence.
     const isFirst = this.lastSection === undefined;
     const inSequence = isFirst || (n > this.lastSection! && n <= this.lastSection! + 1 + MAX_NUMBER_GAP);
-    if (!inSequence || !rest || this.continuesReference()) return false;
+    if (!inSequence || this.continuesReference()) return false;
+    if (!rest) {
+      if (!isPrefixed) return false;
+      this.startSection(n, line.text, line.x);
+      this.isAwaitingTitle = true;
+      return true;
+    }
     const isTaller = line.height > this.bodyHeight * 1.1;
     if (isTitleLike(rest) || (isTaller && /^[A-Z]/.test(rest))) {
       this.startSection(n, rest, line.x);
@@ -138,7 +173,7 @@ class RulebookParser {
     return false;
   }
 
-  private tryClauseStart(line: PageLine, number: RuleNumber, rest: string): boolean {
+  private tryClauseStart(line: PageLine, number: RuleNumber, rest: string, label?: string): boolean {
     if (!rest || /^[.,;:)]/.test(rest)) return false;
     const section = number[0];
     let inSequence: boolean;
@@ -155,7 +190,7 @@ class RulebookParser {
     if (!inSequence) return false;
     if (this.continuesReference() && !this.isAtNumberColumn(number.length, line.x)) return false;
     if (section !== this.lastSection) this.startSection(section, `Rule ${section}`, undefined);
-    this.startClause(line, number, rest);
+    this.startClause(line, number, rest, label);
     return true;
   }
 
@@ -214,16 +249,19 @@ class RulebookParser {
     this.flush();
     this.lastSection = n;
     this.lastClause = undefined;
+    this.letteredFrom = undefined;
+    this.isAwaitingTitle = false;
     this.section = { number: String(n), title };
     this.mode = DEFINITIONS_HEADING.test(title) ? 'definitions' : 'rules';
     if (x !== undefined && !this.startXByDepth.has(1)) this.startXByDepth.set(1, x);
   }
 
-  private startClause(line: PageLine, number: RuleNumber, rest: string): void {
+  private startClause(line: PageLine, number: RuleNumber, rest: string, label?: string): void {
     this.flush();
     this.lastClause = number;
+    this.letteredFrom = label ? label.split('(')[0].split('.').length : undefined;
     if (!this.startXByDepth.has(number.length)) this.startXByDepth.set(number.length, line.x);
-    const ref = formatRuleNumber(number);
+    const ref = label ?? formatRuleNumber(number);
     this.openDraft(line, {
       kind: 'clause',
       ref,
@@ -241,6 +279,12 @@ class RulebookParser {
   }
 
   private append(line: PageLine, text: string): void {
+    if (!this.draft && this.mode === 'rules' && this.section.number !== undefined && !this.lastClause) {
+      // A numbered rule whose text follows its heading directly ("Rule 5 Scoring" / "A Try is worth one point."):
+      // the text is the rule itself.
+      this.startClause(line, [Number(this.section.number)], text);
+      return;
+    }
     if (!this.draft) {
       this.openDraft(line, { kind: 'text', ref: text, sectionTitle: text, text: '', pages: [] });
       return;

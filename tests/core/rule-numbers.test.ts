@@ -84,3 +84,21 @@ describe('formatCitation', () => {
     expect(findRuleNumbersInText('See Rule 15 and clauses 3.1 or 3.2; 7 metres is not a rule.')).toEqual(['15', '3.1', '3.2']);
   });
 });
+
+describe('rule numbers written in other styles', () => {
+  it.each([
+    ['Law 9.7', [9, 7]],
+    ['Section 3', [3]],
+    ['5(a)', [5, 1]],
+    ['5.1(b)', [5, 1, 2]],
+    ['Rule 12(c)', [12, 3]],
+  ])('%s → %j', (input, expected) => {
+    expect(parseRuleNumber(input)).toEqual(expected);
+  });
+
+  it('cites a lettered clause as the book writes it', () => {
+    expect(formatCitation('5(a)')).toBe('Rule 5(a)');
+    expect(formatCitation('5.1(b)')).toBe('Rule 5.1(b)');
+    expect(sortRuleRefs(['5(b)', '6', '5(a)', '5'])).toEqual(['5', '5(a)', '5(b)', '6']);
+  });
+});

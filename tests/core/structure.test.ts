@@ -150,3 +150,85 @@ describe('parseRulebook: rulings and definitions', () => {
     expect(units.map((u) => u.ref)).toEqual(['PREFACE']);
   });
 });
+
+describe('parseRulebook: numbering styles other than "13.2"', () => {
+  const summary = (spec: string) => parseRulebook(lines(spec)).map((u) => [u.kind, u.ref, u.sectionNumber, u.sectionTitle]);
+
+  it('"RULE 5 – THE BALL" headings, with the rule\'s text straight under its heading', () => {
+    expect(
+      summary(`
+        1|50|14|RULE 5 – THE BALL
+        1|50|10|The ball shall be oval and inflated to the
+        1|50|10|pressure the manufacturer states.
+        1|50|14|RULE 6 – SCORING
+        1|50|10|6.1 A Try is worth one point.
+        1|50|10|6.2 A Try is scored by placing the ball on or over the Score Line.
+      `),
+    ).toEqual([
+      ['clause', '5', '5', 'THE BALL'],
+      ['clause', '6.1', '6', 'SCORING'],
+      ['clause', '6.2', '6', 'SCORING'],
+    ]);
+  });
+
+  it('"Rule 7" alone on a line takes the next line as its title', () => {
+    expect(summary('1|50|14|Rule 7\n1|50|14|Kick-Off and Restart\n1|50|10|7.1 Play starts with a tap on the halfway line.')).toEqual([
+      ['clause', '7.1', '7', 'Kick-Off and Restart'],
+    ]);
+  });
+
+  it('"Law 9.7" clause labels under a "Law 9" heading', () => {
+    const clauses = [1, 2, 3, 4, 5, 6, 7].map((n) => `1|50|10|Law 9.${n} A player must not commit foul ${n}.`).join('\n');
+    const units = parseRulebook(lines(`1|50|14|Law 9 Foul Play\n${clauses}`));
+    expect(units.map((u) => u.ref)).toEqual(['9.1', '9.2', '9.3', '9.4', '9.5', '9.6', '9.7']);
+    expect(units[6]).toMatchObject({ kind: 'clause', sectionTitle: 'Foul Play', text: 'A player must not commit foul 7.' });
+  });
+
+  it('"Section 3" headings over "3.1" clauses', () => {
+    expect(
+      summary(`
+        1|50|14|Section 3 Players
+        1|50|10|3.1 A team has fourteen players.
+        1|50|10|3.2 Six may be on the field at once.
+        1|50|14|Section 4 Substitutes
+        1|50|10|4.1 Substitutes enter at the interchange.
+      `),
+    ).toEqual([
+      ['clause', '3.1', '3', 'Players'],
+      ['clause', '3.2', '3', 'Players'],
+      ['clause', '4.1', '4', 'Substitutes'],
+    ]);
+  });
+
+  it('"5(a)" lettered clauses, also when later letters are written "(c)" alone', () => {
+    const units = parseRulebook(
+      lines(`
+        1|50|14|5 The Ball
+        1|50|10|5(a) The ball is oval.
+        1|50|10|5(b) The ball is size four for senior play.
+        1|50|10|(c) A spare ball is kept at the side of the field.
+        1|50|14|6 Scoring
+        1|50|10|6(a) A Try is worth one point.
+      `),
+    );
+    expect(units.map((u) => [u.ref, u.number, u.text])).toEqual([
+      ['5(a)', '5(a)', 'The ball is oval.'],
+      ['5(b)', '5(b)', 'The ball is size four for senior play.'],
+      ['5(c)', '5(c)', 'A spare ball is kept at the side of the field.'],
+      ['6(a)', '6(a)', 'A Try is worth one point.'],
+    ]);
+  });
+
+  it('finds no rule in prose, even where a paragraph starts with a number', () => {
+    const units = parseRulebook(
+      lines(`
+        1|50|14|Club Committee Minutes
+        1|50|10|The committee met on a Tuesday evening in the clubhouse.
+        1|50|10|12 members attended and apologies were received from two.
+        1|50|10|The treasurer reported that the accounts are in order.
+      `),
+    );
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.filter((u) => u.kind === 'clause')).toEqual([]);
+  });
+});

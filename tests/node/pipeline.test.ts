@@ -14,6 +14,8 @@ import { createNodeEmbedder, createNodeExtractor } from '../../src/node/pipeline
 import {
   buildEmptyPdf,
   buildPasswordPdf,
+  buildPlainPdf,
+  buildProsePdf,
   buildRulebookPdf,
   buildScannedPdf,
   corruptPdfBytes,
@@ -89,6 +91,7 @@ describe('rulebook pipeline in Node', () => {
     ['a password-protected PDF', () => buildPasswordPdf(), 'pdf-password'],
     ['a scanned PDF without text', () => buildScannedPdf(), 'pdf-no-text'],
     ['an empty PDF', () => buildEmptyPdf(), 'pdf-empty'],
+    ['a prose PDF with no numbered rule', () => buildProsePdf(), 'no-rules-found'],
   ])('refuses %s with its code and leaves the stored rulebook as it was', async (_name, make, code) => {
     const { service, store } = await makeService(new IDBFactory());
     const { rulebook } = await service.addRulebook('Sample', pdf);
@@ -98,6 +101,19 @@ describe('rulebook pipeline in Node', () => {
     expect((await store.listRulebooks()).map((b) => b.hash)).toEqual([rulebook.hash]);
     const answer = await service.ask(rulebook.hash, 'How many touches does a team get?');
     expect(answer.results.length).toBeGreaterThan(0);
+  });
+
+  it('accepts a rulebook numbered "RULE 5 – THE BALL" and cites its rules', async () => {
+    const { service } = await makeService(new IDBFactory());
+    const book = await buildPlainPdf('Beach Touch Rules', [
+      { heading: 'RULE 1 – THE BALL', paragraph: 'The ball is oval and is inflated to the pressure printed on it.' },
+      { heading: 'RULE 2 – SCORING', paragraph: 'A Try is worth one point and is scored by placing the ball on the Score Line.' },
+      { heading: 'RULE 3 – PLAYERS', paragraph: 'A team has five players on the sand and may name three substitutes.' },
+    ]);
+    const { chunkCount, rulebook } = await service.addRulebook('Beach', book);
+    expect(chunkCount).toBeGreaterThan(0);
+    const result = await service.ask(rulebook.hash, 'How many players on the sand?');
+    expect(result.clauses[0]).toMatchObject({ ref: '3', citation: 'Rule 3', sectionTitle: 'PLAYERS' });
   });
 
   it('stores nothing when indexing is cancelled part-way', async () => {
