@@ -1,32 +1,10 @@
-// Build and dev server for Pitchside: cross-origin isolation headers (so the ONNX runtime can use threads),
-// the web app manifest, the offline service worker and, in the built page, the Content-Security-Policy.
+// Build and dev server for Pitchside: the security headers (src/core/security-headers.ts: cross-origin
+// isolation so the ONNX runtime can use threads, CSP, no framing), the web app manifest, the offline service
+// worker and, in the built page, the Content-Security-Policy as a meta tag.
 
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-/**
- * No remote scripts; network only to the app itself and the hosts an explicit model download needs
- * (Hugging Face for weights, GitHub raw for web-llm's model libraries). Keep public/_headers in step.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "connect-src 'self' https://huggingface.co https://*.huggingface.co https://*.hf.co https://raw.githubusercontent.com",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+import { DEV_SERVER_HEADERS, META_CONTENT_SECURITY_POLICY, renderHeadersFile, SECURITY_HEADERS } from './src/core/security-headers';
 
 /** The CSP as a meta tag in the built page only: the dev server injects inline styles for hot reload. */
 function contentSecurityPolicy(): Plugin {
@@ -34,16 +12,27 @@ function contentSecurityPolicy(): Plugin {
     name: 'pitchside-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/** Writes `_headers` into the build from the one definition, so static hosts send what preview sends. */
+function headersFile(): Plugin {
+  return {
+    name: 'pitchside-headers-file',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: renderHeadersFile() });
+    },
   };
 }
 
 const MIB = 1024 * 1024;
 
 export default defineConfig({
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  server: { headers: { ...DEV_SERVER_HEADERS } },
+  preview: { headers: { ...SECURITY_HEADERS } },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@huggingface/transformers', '@mlc-ai/web-llm'] },
   build: {
@@ -52,6 +41,7 @@ export default defineConfig({
   },
   plugins: [
     contentSecurityPolicy(),
+    headersFile(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'workers',

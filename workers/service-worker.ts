@@ -1,30 +1,26 @@
 // Service worker: precaches the app shell, workers, pdf.js, the ONNX runtime and the shipped embedding model,
-// serves them offline, and adds cross-origin isolation headers to what it serves. Service worker thread.
+// serves them offline, and adds the app's security headers to what it serves. Service worker thread.
 
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { SECURITY_HEADERS } from '../src/core/security-headers';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
 };
 
-// Static hosts without header rules (e.g. GitHub Pages) still get a cross-origin isolated page, and so a
-// multi-threaded ONNX runtime, from the first launch the service worker controls.
-const ISOLATION_HEADERS: Record<string, string> = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-function withIsolationHeaders(response: Response): Response {
+// Static hosts without header rules (e.g. GitHub Pages) still get the app's security headers: a cross-origin
+// isolated page (and so a multi-threaded ONNX runtime) from the first launch the service worker controls, the
+// CSP, and no framing by other sites.
+function withSecurityHeaders(response: Response): Response {
   if (response.type === 'opaque' || response.status === 0) return response;
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-addPlugins([{ cachedResponseWillBeUsed: async ({ cachedResponse }) => cachedResponse && withIsolationHeaders(cachedResponse) }]);
+addPlugins([{ cachedResponseWillBeUsed: async ({ cachedResponse }) => cachedResponse && withSecurityHeaders(cachedResponse) }]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
