@@ -8,26 +8,42 @@ import type { ClauseAnswerTuning } from './clause-answer';
 import type { CoverageTuning } from './coverage';
 import type { QuestionTuning } from './question';
 import type { RerankTuning } from './rerank';
+import type { NeighbourTuning } from './word-neighbours';
 
 export interface AnswerTuning {
   question: QuestionTuning;
+  neighbours: NeighbourTuning;
   rerank: RerankTuning;
   coverage: CoverageTuning;
   answer: ClauseAnswerTuning;
 }
 
-// Sweeps on the tuning half (140 questions: 120 answerable, 20 not covered), shipped model, 2026-12-02.
+// Sweeps on the tuning half (140 questions: 120 answerable, 20 not covered), shipped model, 2026-12-02; the
+// neighbours, maxSimWeight, explainedWordWeight, vocabularySpread, glossary and sureLeadShare lines 2026-12-03.
 // A value marked "flat" moved no metric by more than one question either way across the range given.
 export const DEFAULT_TUNING: AnswerTuning = {
   question: {
     // 0 / 0.3 / 0.6 / 1: rule_hit@3 .517 / .583 / .600 / .583, answer .350 / .400 / .408 / .400.
     vocabularyWeight: 0.6,
+    // 0.5 / 0.75 / 1: rule_hit@3 .633 / .617 / .625, sure answers right .692 / .786 / .786 (flat; 1 keeps sure).
+    explainedWordWeight: 1,
+    // 0.01 / 0.5 / 1: rule_hit@3 .625 / .633 / .608, wrongly refused .133 / .142 / .117 (flat; 0.01 = no sharing).
+    vocabularySpread: 0.01,
     // Shorter words have too many rulebook neighbours one edit away ("paid" / "said").
     minCorrectionLength: 4,
-    // 0 / 0.5 / 1: rule_hit@3 .592 / .583 / .575, abstain .150 / .200 / .150; kept for questions that
-    // describe a defined term without naming it (tests/core/question.test.ts).
-    glossaryWeight: 0.5,
+    // Best-linked definition only. 0 / 0.25 / 0.5: rule_hit@3 .625 / .625 / .600, abstain .400 / .450 / .450;
+    // kept for questions that describe a defined term without naming it (tests/core/question.test.ts).
+    glossaryWeight: 0.25,
     glossaryMinShare: 0.6,
+  },
+  // Words near in meaning by the search model's own vectors. Off: with the shipped GloVe model the neighbours
+  // are loose ("game" → short, play, score). 0 / 0.45 / 0.55 / 0.65 (2 per word, weight 0.4, unknown words
+  // only): rule_hit@3 .625 / .633 / .633 / .633, wrongly refused .133 / .167 / .158 / .150.
+  neighbours: {
+    minSimilarity: 0,
+    perWord: 2,
+    weight: 0.4,
+    unknownOnly: 1,
   },
   rerank: {
     // 10 / 20 / 40: rule_hit@3 .550 / .583 / .592; 20 keeps the second stage under a millisecond.
@@ -52,11 +68,16 @@ export const DEFAULT_TUNING: AnswerTuning = {
     meaningBonus: 0.5,
     // 0.2 / 0.5 / 1: abstain .450 / .450 / .350 (a preface paragraph otherwise leads off-topic questions).
     textFactor: 0.5,
+    // Off for the shipped model. 0 / 0.5 / 1: rule_hit@3 .625 / .608 / .600, answer .400 / .408 / .408.
+    maxSimWeight: 0,
   },
   coverage: {
     // With sureMargin: 0.6/0.1 → 61 % right when sure on 35 % of questions; 0.7/0.1 → 73 % on 21 %;
     // 0.7/0.2 → 77 % on 12 %; 0.7/0.4 → 80 % on 4 %; 0.8/0.4 → 100 % on 2 %. No setting reached 90 % on a useful share.
     sureConfidence: 0.7,
+    // With sureMargin 0.2: 0 / 0.5 / 0.6 / 0.7 / 0.8 → sure answers right .786 / .769 / .833 / 1.00 / 1.00 on
+    // 10.0 / 9.3 / 8.6 / 7.1 / 5.0 % of questions; with 0.7, margin 0.1 → .824 on 12.1 %.
+    sureLeadShare: 0.7,
     sureMargin: 0.2,
     // With denseWeight 0.2: 0.40 / 0.45 / 0.50 / 0.55 → abstain .200 / .400 / .550 / .650, wrongly
     // refused .067 / .083 / .158 / .250 (unknownTermWeight 0.2).

@@ -20,6 +20,11 @@ export interface CoverageTuning {
   sureConfidence: number;
   /** A sure lead also stands this far (share of its score) above the runner-up clause. */
   sureMargin: number;
+  /**
+   * A sure lead also holds this idf-weighted share of the question's terms itself, every term the rulebook
+   * never uses counting in full ("appeal", "fee"): a question about something the rules do not name is never sure.
+   */
+  sureLeadShare: number;
   /** Confidence below which the answer is "not covered by this rulebook"; between the two, "unsure". */
   minConfidence: number;
   /** Share of the confidence given to the dense signal when a band is known; the rest is term coverage. */
@@ -101,7 +106,9 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
-  const isSure = confidence >= Math.max(t.sureConfidence, t.minConfidence) && margin >= t.sureMargin;
+  const leadShare = termShare(q, index.terms[clauses[0].unit], index, 1);
+  parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
+  const isSure = confidence >= Math.max(t.sureConfidence, t.minConfidence) && margin >= t.sureMargin && leadShare >= t.sureLeadShare;
   const state: AnswerState = isSure ? 'sure' : confidence >= t.minConfidence ? 'unsure' : 'not-covered';
   parts.push(`confidence ${confidence.toFixed(2)}: ${state}`);
   return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; ') };

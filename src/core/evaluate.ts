@@ -57,6 +57,7 @@ export function detailsFromAsk(result: AskResult): Pick<PerQuestionResult, 'stat
       ...analysis.corrections.map((c) => `${c.from} → ${c.to} (typo)`),
       ...analysis.vocabulary.map((v) => `${v.say} → ${v.means.join(', ')}`),
       ...analysis.terms.filter((t) => t.source === 'glossary').map((t) => `glossary + ${t.term}`),
+      ...analysis.terms.filter((t) => t.source === 'similar').map((t) => `similar + ${t.term}`),
     ],
   };
 }

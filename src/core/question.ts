@@ -5,7 +5,8 @@
 import { findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { contentTerms, expandContractions, normalizeText, STOP_WORDS, tokenize } from './text';
 
-export type TermSource = 'question' | 'vocabulary' | 'glossary';
+/** Where a term came from: the question's words, the vocabulary, a described defined term, or a word near in meaning. */
+export type TermSource = 'question' | 'vocabulary' | 'glossary' | 'similar';
 
 export interface WeightedTerm {
   /** A search term as `tokenize` writes it (a stem, a digit string, a unit). */
@@ -52,6 +53,13 @@ export interface Lexicon {
 export interface QuestionTuning {
   /** Weight of a rulebook term reached through the referees' vocabulary, relative to the question's own words. */
   vocabularyWeight: number;
+  /** Weight of a question word that a vocabulary phrase stood in for ("sent" in "sent off"). */
+  explainedWordWeight: number;
+  /**
+   * A phrase's rulebook words share its weight: each gets vocabularyWeight × min(1, phrase words /
+   * (rulebook words × spread)). Small spread: every rulebook word keeps the full weight.
+   */
+  vocabularySpread: number;
   /** Words at least this long may be corrected by one edit; twice that length, by two. */
   minCorrectionLength: number;
   /** Weight of a defined term added because the question holds this share of its definition's terms. */
@@ -97,14 +105,22 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const corrected = correctedWords.join(' ');
   const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary), findVocabulary(words, ctx.vocabulary)) : [];
 
-  const terms: WeightedTerm[] = contentTerms(corrected).map((term) => ({ term, weight: 1, source: 'question' as const }));
+  // The question's words a mapping stood in for weigh less: the rulebook's words now carry that meaning.
+  const explained = new Set(hits.flatMap((hit) => tokenize(hit.say)));
+  const terms: WeightedTerm[] = contentTerms(corrected).map((term) => ({
+    term,
+    weight: explained.has(term) ? ctx.tuning.explainedWordWeight : 1,
+    source: 'question' as const,
+  }));
   const have = new Set(terms.map((t) => t.term));
   for (const hit of hits) {
     // A mapping brings the rulebook's words, not its numbers ("touch count" is not a question about six).
-    for (const term of hit.means.flatMap((m) => tokenize(m))) {
-      if (have.has(term) || /^\d/.test(term)) continue;
+    const added = [...new Set(hit.means.flatMap((m) => tokenize(m)))].filter((term) => !have.has(term) && !/^\d/.test(term));
+    // A phrase of n words adds at most n words' weight, shared by the rulebook words it maps to.
+    const share = Math.min(1, Math.max(1, tokenize(hit.say).length) / Math.max(1, added.length) / ctx.tuning.vocabularySpread);
+    for (const term of added) {
       have.add(term);
-      terms.push({ term, weight: ctx.tuning.vocabularyWeight, source: 'vocabulary' });
+      terms.push({ term, weight: ctx.tuning.vocabularyWeight * share, source: 'vocabulary' });
     }
   }
 

@@ -7,6 +7,7 @@ import { chunkUnitIds, toResolvedClause, type ClauseIndex, type ResolvedClause }
 import type { QuestionAnalysis } from './question';
 import { tokenize } from './text';
 import type { ScoredChunk } from './types';
+import { maxSim, type WordNeighbours } from './word-neighbours';
 
 export interface RerankTuning {
   /** First-stage chunks whose clauses are reranked. */
@@ -27,6 +28,15 @@ export interface RerankTuning {
   meaningBonus: number;
   /** Factor for unnumbered text (preface, mode of play). */
   textFactor: number;
+  /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
+  maxSimWeight: number;
+}
+
+/** The question's words with their vectors, for word-level MaxSim against each clause's words. */
+export interface QuestionWords {
+  vectors: readonly Float32Array[];
+  weights: readonly number[];
+  neighbours: WordNeighbours;
 }
 
 export interface ClauseFeatures {
@@ -34,6 +44,7 @@ export interface ClauseFeatures {
   share: number;
   firstStage: number;
   dense: number;
+  maxSim: number;
   statesNumber: boolean;
   statesQuantity: boolean;
   hasRuling: boolean;
@@ -85,15 +96,21 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
   return q.subject.length === 0 || q.subject.length <= termWords.length + 1;
 }
 
-export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk[], index: ClauseIndex, t: RerankTuning): RankedClause[] {
+export function rerankClauses(
+  q: QuestionAnalysis,
+  results: readonly ScoredChunk[],
+  index: ClauseIndex,
+  t: RerankTuning,
+  words?: QuestionWords,
+): RankedClause[] {
   const best = new Map<number, { rank: number; fused: number; dense: number }>();
   results.slice(0, t.depth).forEach((r, rank) => {
     for (const id of chunkUnitIds(r.chunk, index.byRef)) {
       if (!best.has(id) && index.units[id]) best.set(id, { rank, fused: r.score, dense: r.dense });
     }
   });
-  if (best.size === 0) return [];
   const bm25 = scoreBm25Terms(index.bm25, q.terms);
+  if (best.size === 0) return [];
   const ids = [...best.keys()];
   const maxBm25 = Math.max(...ids.map((id) => bm25[id]), 0);
   const maxFused = Math.max(...ids.map((id) => best.get(id)!.fused), 0);
@@ -101,6 +118,9 @@ export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk
   const maxDense = denses.length ? Math.max(...denses) : NaN;
   const minDense = denses.length ? Math.min(...denses) : NaN;
 
+  const sims = new Map(ids.map((id) => [id, words && t.maxSimWeight > 0 ? maxSim(words.vectors, words.weights, id, words.neighbours) : 0]));
+  const maxSims = [...sims.values()];
+  const [simLow, simHigh] = [Math.min(...maxSims), Math.max(...maxSims)];
   // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about the definition.
   const questionTerms = new Set(q.tokens);
   const ranked = ids.map((id): RankedClause => {
@@ -113,6 +133,7 @@ export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk
       share: termShare(q, index.terms[id], index),
       firstStage: maxFused > 0 ? first.fused / maxFused : 0,
       dense: Number.isFinite(first.dense) && maxDense > minDense ? (first.dense - minDense) / (maxDense - minDense) : 0,
+      maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
       statesNumber: q.asks.number && ownNumbers,
       statesQuantity: q.asks.number && statesQuantityOf(unit.text, q.quantityTargets),
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
@@ -124,6 +145,7 @@ export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk
       t.shareWeight * features.share +
       t.firstStageWeight * features.firstStage +
       t.denseWeight * features.dense +
+      t.maxSimWeight * features.maxSim +
       (features.statesNumber ? t.numberBonus : 0) +
       (features.statesQuantity ? t.quantityBonus : 0) +
       (features.hasRuling ? t.rulingBonus : 0) +
@@ -137,7 +159,7 @@ export function rerankClauses(q: QuestionAnalysis, results: readonly ScoredChunk
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
-  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false };
+  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false };
   const seen = new Set<number>();
   return results.flatMap((r, rank) =>
     chunkUnitIds(r.chunk, index.byRef)

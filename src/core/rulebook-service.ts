@@ -3,14 +3,17 @@
 // worker, the evaluation CLI and the benchmarks all run this same code.
 
 import { DEFAULT_TUNING, type AnswerTuning } from './answer-tuning';
-import { buildBm25, type Bm25Index } from './bm25';
+import { buildBm25, documentFrequency, inverseDocumentFrequency, type Bm25Index } from './bm25';
+import { contentTerms } from './text';
+import { l2Normalize } from './vector';
 import { chunkUnits, DEFAULT_CHUNKING } from './chunking';
 import { buildClauseAnswer, type ClauseAnswer } from './clause-answer';
-import { buildClauseIndex, type ClauseIndex } from './clauses';
+import { buildClauseIndex, unitSearchText, type ClauseIndex } from './clauses';
 import { assessCoverage, type Coverage } from './coverage';
 import { linkGlossary } from './glossary';
 import { analyzeQuestion, type QuestionAnalysis } from './question';
-import { clausesInChunkOrder, rerankClauses, type RankedClause } from './rerank';
+import { buildWordNeighbours, expandableWords, expandWithNeighbours, neighbourCandidates, type WordNeighbours } from './word-neighbours';
+import { clausesInChunkOrder, rerankClauses, type QuestionWords, type RankedClause } from './rerank';
 import { compileVocabulary, type CompiledVocabulary } from './vocabulary';
 import { AppError, throwIfAborted, yieldToEventLoop } from './errors';
 import { indexKey } from './index-key';
@@ -59,10 +62,21 @@ export interface LoadedIndex {
   index: StoredIndex;
   bm25: Bm25Index;
   clauses: ClauseIndex;
+  /** The rulebook's words with their vectors; made on first use, only when the tuning reads them. */
+  neighbours?: Promise<WordNeighbours>;
 }
 
 function loadedIndex(index: StoredIndex): LoadedIndex {
   return { index, bm25: buildBm25(index.chunks.map((c) => c.text)), clauses: buildClauseIndex(index.units) };
+}
+
+/** The rulebook's words embedded one by one (one batch of single words), with each unit's words. */
+async function wordNeighbours(loaded: LoadedIndex, embedder: Embedder): Promise<WordNeighbours> {
+  const { index, clauses } = loaded;
+  const words = neighbourCandidates(clauses.lexicon.words.keys(), embedder.isKnownWord?.bind(embedder));
+  const vectors = words.length ? await embedder.embed(words, { kind: 'query' }) : [];
+  const texts = index.units.map((_, i) => unitSearchText(index.units, i, clauses.byRef));
+  return buildWordNeighbours(words, vectors, texts);
 }
 
 export class RulebookService {
@@ -137,9 +151,12 @@ export class RulebookService {
   ): Promise<AskResult> {
     const tuning = opts.tuning ?? this.tuning;
     const start = performance.now();
-    const { index, bm25, clauses: clauseIndex } = await this.load(hash);
+    const loaded = await this.load(hash);
+    const { index, bm25, clauses: clauseIndex } = loaded;
     const embedder = this.deps.embedder;
-    const analysis = linkGlossary(
+    const semantic = tuning.neighbours.minSimilarity > 0 || tuning.rerank.maxSimWeight > 0;
+    const neighbours = semantic ? await (loaded.neighbours ??= wordNeighbours(loaded, embedder)) : undefined;
+    const analyzed = linkGlossary(
       analyzeQuestion(question, {
         lexicon: clauseIndex.lexicon,
         vocabulary: this.vocabulary,
@@ -149,10 +166,26 @@ export class RulebookService {
       clauseIndex,
       tuning.question,
     );
+    // The question's words are embedded with the question (one call): for words near in meaning and MaxSim.
+    const words = neighbours?.words.length ? expandableWords(analyzed) : [];
     let vector: Float32Array | undefined;
-    if (search.retrieval !== 'bm25') {
-      [vector] = await embedder.embed([analysis.embeddingText], { kind: 'query', signal: opts.signal });
+    let wordVectors: Float32Array[] = [];
+    if (search.retrieval !== 'bm25' || words.length) {
+      const texts = search.retrieval !== 'bm25' ? [analyzed.embeddingText, ...words] : words;
+      const vectors = await embedder.embed(texts, { kind: 'query', signal: opts.signal });
+      if (search.retrieval !== 'bm25') vector = vectors.shift();
+      wordVectors = vectors.map((v) => l2Normalize(v));
       this.queryEmbeddings++;
+    }
+    let analysis = analyzed;
+    let questionWords: QuestionWords | undefined;
+    if (neighbours && words.length) {
+      const unknown = words.map((w) => documentFrequency(clauseIndex.bm25, contentTerms(w)[0]) === 0);
+      const expand = words.map((_, i) => !tuning.neighbours.unknownOnly || unknown[i]);
+      const pick = <T>(list: T[]) => list.filter((_, i) => expand[i]);
+      analysis = expandWithNeighbours(analyzed, pick(words), pick(wordVectors), neighbours, tuning.neighbours);
+      const weights = words.map((w) => inverseDocumentFrequency(clauseIndex.bm25, contentTerms(w)[0]));
+      questionWords = { vectors: wordVectors, weights, neighbours };
     }
     const embedded = performance.now();
     const rerank = search.rerank ?? true;
@@ -162,7 +195,7 @@ export class RulebookService {
       { ...search, topK: Math.max(search.topK, RANKED_DEPTH, rerank ? tuning.rerank.depth : 0) },
     );
     const ranked = rerank
-      ? rerankClauses(analysis, results, clauseIndex, tuning.rerank)
+      ? rerankClauses(analysis, results, clauseIndex, tuning.rerank, questionWords)
       : clausesInChunkOrder(results.slice(0, search.topK), clauseIndex);
     const coverage = assessCoverage({ analysis, clauses: ranked, index: clauseIndex, similarity: search.similarity, modelId: this.modelId }, tuning.coverage);
     const answer = buildClauseAnswer(analysis, ranked, coverage, clauseIndex, tuning.answer);

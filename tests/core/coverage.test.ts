@@ -100,6 +100,18 @@ describe('assessCoverage: covered or not', () => {
   });
 });
 
+describe('assessCoverage: a sure lead holds the question', () => {
+  it('is not sure when the question names something the rulebook never uses', () => {
+    // "wedding" is no rulebook word: the jewellery rule is the closest clause, but not a sure answer to this.
+    expect(assess(jewellery).coverage.state).toBe('sure');
+    const wedding = assess('Can a player wear jewellery at a wedding?');
+    expect(wedding.clauses[0].ref).toBe('4.7');
+    expect(wedding.coverage.state).toBe('unsure');
+    expect(wedding.coverage.reason).toMatch(/lead holds \d+% of the question's terms/);
+    expect(assess('Can a player wear jewellery at a wedding?', { coverage: { sureLeadShare: 0 } }).coverage.state).toBe('sure');
+  });
+});
+
 describe('assessCoverage: the three states follow the thresholds', () => {
   it.each([
     // [question, settings, state]
@@ -114,8 +126,10 @@ describe('assessCoverage: the three states follow the thresholds', () => {
     [jewellery, { sureMargin: 1.01 }, 'unsure'],
     [sinBin, { sureMargin: 1.01 }, 'unsure'],
     // Always sure.
-    [jewellery, { sureConfidence: 0, sureMargin: 0 }, 'sure'],
-    [farBack, { sureConfidence: 0, sureMargin: 0 }, 'sure'],
+    [jewellery, { sureConfidence: 0, sureMargin: 0, sureLeadShare: 0 }, 'sure'],
+    [farBack, { sureConfidence: 0, sureMargin: 0, sureLeadShare: 0 }, 'sure'],
+    // A lead that holds too little of the question is never sure.
+    [jewellery, { sureLeadShare: 1.01 }, 'unsure'],
     // Nothing is refused: the off-topic question is unsure.
     [lightning, { minConfidence: 0, sureConfidence: 1.01 }, 'unsure'],
   ] as const)('%s with %o → %s', (question, settings, state) => {
@@ -131,11 +145,11 @@ describe('assessCoverage: the three states follow the thresholds', () => {
     const c = coverage.confidence;
     const state = (settings: Partial<CoverageTuning>) => assess(question, { coverage: settings }).coverage.state;
     // sureConfidence, with no margin needed.
-    expect(state({ sureConfidence: c, sureMargin: 0, minConfidence: 0 })).toBe('sure');
-    expect(state({ sureConfidence: c + 1e-9, sureMargin: 0, minConfidence: 0 })).toBe('unsure');
+    expect(state({ sureConfidence: c, sureMargin: 0, minConfidence: 0, sureLeadShare: 0 })).toBe('sure');
+    expect(state({ sureConfidence: c + 1e-9, sureMargin: 0, minConfidence: 0, sureLeadShare: 0 })).toBe('unsure');
     // sureMargin, with any confidence sure enough.
-    expect(state({ sureConfidence: 0, sureMargin: margin })).toBe('sure');
-    expect(state({ sureConfidence: 0, sureMargin: margin + 1e-9, minConfidence: 0 })).toBe('unsure');
+    expect(state({ sureConfidence: 0, sureMargin: margin, sureLeadShare: 0 })).toBe('sure');
+    expect(state({ sureConfidence: 0, sureMargin: margin + 1e-9, minConfidence: 0, sureLeadShare: 0 })).toBe('unsure');
     // minConfidence, never sure.
     expect(state({ sureConfidence: 2, minConfidence: c })).toBe('unsure');
     expect(state({ sureConfidence: 2, minConfidence: c + 1e-9 })).toBe('not-covered');

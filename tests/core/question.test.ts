@@ -105,6 +105,23 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(q.embeddingText).toBe('was he sent off dismissal dismissed');
   });
 
+  it('weighs the question words a phrase stood in for by explainedWordWeight', () => {
+    const q = analyzeQuestion('Was he sent off?', { ...full, tuning: { ...tuning, explainedWordWeight: 0.5 } });
+    expect(q.terms.find((t) => t.term === 'sent')).toEqual({ term: 'sent', weight: 0.5, source: 'question' });
+    expect(analyzeQuestion('Was he sent off?', full).terms.find((t) => t.term === 'sent')?.weight).toBe(tuning.explainedWordWeight);
+  });
+
+  it("shares a phrase's weight among the rulebook words it maps to (vocabularySpread)", () => {
+    // One word, "kit", maps to four rulebook terms: uniform, shirt, plai, top.
+    const spread = analyzeQuestion('Is my kit legal?', { ...full, tuning: { ...tuning, vocabularySpread: 1 } });
+    const mapped = spread.terms.filter((t) => t.source === 'vocabulary');
+    expect(mapped.length).toBe(4);
+    for (const t of mapped) expect(t.weight).toBeCloseTo(tuning.vocabularyWeight / 4);
+    // A tiny spread leaves every rulebook word its full weight.
+    const full1 = analyzeQuestion('Is my kit legal?', { ...full, tuning: { ...tuning, vocabularySpread: 0.01 } });
+    for (const t of full1.terms.filter((x) => x.source === 'vocabulary')) expect(t.weight).toBe(tuning.vocabularyWeight);
+  });
+
   it('weighs mapped terms by the vocabularyWeight setting', () => {
     const q = analyzeQuestion('Was he sent off?', { ...full, tuning: { ...tuning, vocabularyWeight: 0.25 } });
     expect(q.terms.find((t) => t.term === 'dismiss')).toEqual({ term: 'dismiss', weight: 0.25, source: 'vocabulary' });
@@ -321,6 +338,21 @@ describe('linkGlossary', () => {
     const q = analyzeQuestion(describing, lexiconOnly);
     expect(linkGlossary(q, index, { ...tuning, glossaryMinShare: 1.01 })).toBe(q);
     expect(linkGlossary(q, index, { ...tuning, glossaryWeight: 0 })).toBe(q);
+  });
+
+  it('links only the definition the question describes best', () => {
+    const both = buildClauseIndex([
+      ...units,
+      definition('Expulsion', 'When a player is sent from the Field of Play.'),
+    ]);
+    const q = analyzeQuestion(describing, { lexicon: both.lexicon, tuning });
+    const loose = { ...tuning, glossaryMinShare: 0.3 };
+    const linked = linkGlossary(q, both, loose).terms.filter((t) => t.source === 'glossary').map((t) => t.term);
+    // Each definition alone would be linked; together, only the one holding more of the question.
+    expect(linked).toEqual(['dismiss']);
+    const expulsionOnly = buildClauseIndex([...units.filter((u) => u.term !== 'Dismissal'), definition('Expulsion', 'When a player is sent from the Field of Play.')]);
+    const q2 = analyzeQuestion(describing, { lexicon: expulsionOnly.lexicon, tuning });
+    expect(linkGlossary(q2, expulsionOnly, loose).terms.filter((t) => t.source === 'glossary').map((t) => t.term)).toEqual(['expuls']);
   });
 
   it('does not link a question that shares only a few words with a definition', () => {
