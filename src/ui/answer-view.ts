@@ -1,5 +1,6 @@
-// Renders a clause answer: the best sentence(s) first, each followed by its rule number, then the retrieved
-// clauses in full; a citation opens its clause in place, and the whole section is shown on demand. Main thread.
+// Renders a clause answer: the state at a glance (sure, unsure, not covered), the lead
+// in large type with its rule number as large as the answer, then the retrieved clauses in full; a
+// citation opens its clause in place, and the whole section opens at the cited clause. Main thread.
 
 import type { ClauseAnswer } from '../core/clause-answer';
 import type { RuleUnit } from '../core/types';
@@ -8,7 +9,7 @@ import { h } from './dom';
 import { describeError, TEXT, UI_TEXT } from './messages';
 
 export interface ClauseAnswerViewOptions {
-  /** The units of a section, for "Show all of <section>"; without it the button is left out. */
+  /** The units of a section, for "Show the whole section"; without it the button is left out. */
   loadSection?(sectionTitle: string): Promise<RuleUnit[]>;
 }
 
@@ -38,22 +39,24 @@ export function renderClauseAnswer(answer: ClauseAnswer, opts: ClauseAnswerViewO
     details.querySelector('summary')?.focus();
   };
 
-  const cite = (ref: string, citation: string) =>
-    h('button', { type: 'button', class: 'cite', onclick: () => openClause(ref) }, citation);
+  const cite = (ref: string, citation: string, extra = '') =>
+    h('button', { type: 'button', class: `cite ${extra}`.trim(), onclick: () => openClause(ref) }, citation);
   const sentences = answer.sentences.map((s) => h('p', { class: 'answer-sentence' }, h('span', {}, s.text), ' ', cite(s.ref, s.citation)));
   let lead: HTMLElement;
   if (!answer.covered) {
-    lead = h('p', { class: 'not-covered', 'data-state': 'not-covered' }, TEXT.notCovered);
+    lead = h('div', { class: 'answer-state not-covered', 'data-state': 'not-covered' }, h('p', { class: 'state-label' }, TEXT.notCovered));
   } else if (answer.state === 'unsure') {
-    // No bold lead: the closest clauses, for the referee to check.
-    lead = h('div', { class: 'clause-answer unsure', 'data-state': 'unsure' }, h('p', { class: 'state-label' }, TEXT.unsure), sentences);
+    // No large lead: the closest clauses, for the referee to check.
+    lead = h('div', { class: 'answer-state clause-answer unsure', 'data-state': 'unsure' }, h('p', { class: 'state-label' }, TEXT.unsure), sentences);
   } else {
-    const first = answer.sentences[0];
-    const short =
-      answer.short && first
-        ? h('p', { class: 'short-answer' }, h('strong', {}, answer.short), ' — ', cite(first.ref, first.citation))
-        : null;
-    lead = h('div', { class: 'clause-answer sure', 'data-state': 'sure' }, short, sentences);
+    const [first, ...rest] = answer.sentences;
+    // The short answer (a quantity) leads where there is one; the first sentence otherwise.
+    const leadText = answer.short ?? first?.text;
+    const leadBlock = first
+      ? h('div', { class: 'lead' }, cite(first.ref, first.citation, 'lead-rule'), h('p', { class: 'lead-text' }, leadText ?? ''))
+      : null;
+    const after = answer.short && first ? [h('p', { class: 'answer-sentence' }, first.text), ...rest.map((s) => sentenceWithCite(s.text, cite(s.ref, s.citation)))] : rest.map((s) => sentenceWithCite(s.text, cite(s.ref, s.citation)));
+    lead = h('div', { class: 'answer-state clause-answer sure', 'data-state': 'sure' }, h('p', { class: 'state-label' }, TEXT.sure), leadBlock, after);
   }
 
   return h(
@@ -65,13 +68,21 @@ export function renderClauseAnswer(answer: ClauseAnswer, opts: ClauseAnswerViewO
   );
 }
 
+function sentenceWithCite(text: string, cite: HTMLElement): HTMLElement {
+  return h('p', { class: 'answer-sentence' }, h('span', {}, text), ' ', cite);
+}
+
 function sectionButton(sectionTitle: string, ref: string, load: (title: string) => Promise<RuleUnit[]>): HTMLElement {
   const box = h('div', { class: 'section-context' });
-  const button = h('button', { type: 'button', class: 'secondary' }, UI_TEXT.showSection(sectionTitle));
+  const button = h('button', { type: 'button', class: 'secondary' }, UI_TEXT.showSection);
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      box.replaceChildren(renderUnitList(await load(sectionTitle), ref));
+      box.replaceChildren(h('h4', { class: 'section-title' }, sectionTitle), renderUnitList(await load(sectionTitle), ref));
+      // Straight to the cited clause, marked, rather than the top of the section.
+      const cited = box.querySelector<HTMLElement>('li[aria-current="true"]');
+      cited?.scrollIntoView({ block: 'center' });
+      cited?.focus({ preventScroll: true });
     } catch (error) {
       button.disabled = false;
       box.append(h('p', {}, describeError(error).text));

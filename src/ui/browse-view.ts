@@ -1,9 +1,9 @@
-// Browsing a rulebook by section: each section opens to its clauses, loaded from the worker on first open.
-// Also renders one section's clauses for "more context" under an answer. Main thread; text only, never HTML.
+// Rulebook text on screen: sections in rulebook order, one section's clauses (also "the whole section"
+// under an answer), and find-as-you-type matching with the matched words marked. Main thread; text only,
+// never HTML.
 
 import type { RuleUnit } from '../core/types';
-import { clear, h } from './dom';
-import { describeError, UI_TEXT } from './messages';
+import { h } from './dom';
 
 export interface SectionGroup {
   title: string;
@@ -28,7 +28,12 @@ export function unitLabel(unit: RuleUnit): string {
   return '';
 }
 
-/** A section's units as a list; `currentRef` marks the clause the reader came from. */
+/** The element id a unit gets on the Rulebook screen and in a section under an answer. */
+export function unitElementId(prefix: string, ref: string): string {
+  return `${prefix}-${ref.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/** A section's units as a list; `currentRef` marks (and ids) the clause the reader came from. */
 export function renderUnitList(units: RuleUnit[], currentRef?: string): HTMLElement {
   return h(
     'ol',
@@ -36,7 +41,7 @@ export function renderUnitList(units: RuleUnit[], currentRef?: string): HTMLElem
     units.map((unit) =>
       h(
         'li',
-        { class: unit.ref === currentRef ? 'current' : '', 'aria-current': unit.ref === currentRef ? 'true' : undefined },
+        { class: unit.ref === currentRef ? 'current' : '', 'aria-current': unit.ref === currentRef ? 'true' : undefined, tabindex: unit.ref === currentRef ? -1 : undefined },
         unitLabel(unit) ? h('strong', {}, unitLabel(unit), ' ') : null,
         unit.text,
       ),
@@ -44,39 +49,24 @@ export function renderUnitList(units: RuleUnit[], currentRef?: string): HTMLElem
   );
 }
 
-export interface BrowseView {
-  element: HTMLElement;
-  /** Forget loaded sections (another rulebook was chosen). */
-  reset(): void;
+/** Lower-case words of a find query (one letter words are too common to mark). */
+export function findTerms(query: string): string[] {
+  return [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}.]+/u).map((w) => w.replace(/^\.+|\.+$/g, '')).filter((w) => w.length > 1))];
 }
 
-export function createBrowseView(opts: { loadUnits(): Promise<RuleUnit[]> }): BrowseView {
-  const body = h('div', { class: 'browse-body' });
-  const element = h('details', { class: 'browse' }, h('summary', {}, UI_TEXT.browse), body);
-  let loaded = false;
-
-  element.addEventListener('toggle', async () => {
-    if (!element.open || loaded) return;
-    loaded = true;
-    body.replaceChildren(h('p', {}, UI_TEXT.browseLoading));
-    try {
-      const sections = groupBySection(await opts.loadUnits());
-      clear(body);
-      for (const section of sections) {
-        body.append(h('details', { class: 'section' }, h('summary', {}, section.title), renderUnitList(section.units)));
-      }
-    } catch (error) {
-      loaded = false;
-      body.replaceChildren(h('p', {}, describeError(error).text));
-    }
+/** Units whose label or text holds every term, in rulebook order. */
+export function findUnits(units: RuleUnit[], terms: string[]): RuleUnit[] {
+  if (terms.length === 0) return [];
+  return units.filter((unit) => {
+    const haystack = `${unitLabel(unit)} ${unit.sectionTitle} ${unit.text}`.toLowerCase();
+    return terms.every((t) => haystack.includes(t));
   });
+}
 
-  return {
-    element,
-    reset() {
-      loaded = false;
-      element.open = false;
-      clear(body);
-    },
-  };
+/** The text with every occurrence of the terms wrapped in <mark>. */
+export function highlightText(text: string, terms: string[]): (Node | string)[] {
+  if (terms.length === 0) return [text];
+  const escaped = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(${escaped.join('|')})`, 'giu');
+  return text.split(pattern).map((part, i) => (i % 2 === 1 ? h('mark', {}, part) : part)).filter((p) => p !== '');
 }

@@ -12,8 +12,9 @@ interface InstallPromptEvent extends Event {
 
 const IOS_HINT_KEY = 'pitchside-ios-hint-dismissed';
 
-export function setUpInstall(shell: Shell): void {
-  const button = h('button', { type: 'button', class: 'tool', hidden: true }, UI_TEXT.install);
+/** `place` is where the Install button goes (Settings); the iOS hint is a notice. */
+export function setUpInstall(shell: Shell, place: HTMLElement): void {
+  const button = h('button', { type: 'button', class: 'secondary', hidden: true }, UI_TEXT.install);
   let deferred: InstallPromptEvent | undefined;
   window.addEventListener('beforeinstallprompt', (event) => {
     event.preventDefault();
@@ -28,7 +29,7 @@ export function setUpInstall(shell: Shell): void {
     deferred = undefined;
     button.hidden = true;
   });
-  shell.tools.append(button);
+  place.append(button);
   if (isIosBrowserTab() && !wasDismissed()) showIosHint(shell);
 }
 

@@ -26,9 +26,9 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'llm-offline':
     'This answer model has not been downloaded yet. Download it once while online; until then the clause answer is shown.',
   'llm-device-lost':
-    'The graphics processor stopped the answer model. Try again, or choose a smaller model in Models.',
+    'The graphics processor stopped the answer model. Try again, or choose a smaller model in Settings.',
   'llm-out-of-memory':
-    'The answer model needs more graphics memory than this device has. Choose a smaller model in Models.',
+    'The answer model needs more graphics memory than this device has. Choose a smaller model in Settings.',
   'llm-no-webgpu': 'This browser has no usable WebGPU, so answers come straight from the rulebook clauses.',
   'llm-failed': 'The answer model failed. The clause answer below is still from the rulebook.',
   'bad-question-file': 'That question file could not be read.',
@@ -85,6 +85,7 @@ export const TEXT = {
   indexed: (name: string, chunks: number, reused: boolean) =>
     reused ? `Ready — ${name} (already indexed)` : `Ready — ${name} indexed (${chunks} passages)`,
   notCovered: 'Not covered by this rulebook.',
+  sure: 'Answer from the rulebook',
   nearest: 'Nearest clauses',
   unsure: 'Closest rules — check the clause',
   clauses: 'Clauses',
@@ -93,7 +94,7 @@ export const TEXT = {
   confirmDelete: (name: string) => `Delete "${name}" and its index from this device?`,
 };
 
-/** The installable, offline app and the pitchside interface around the Ask screen. */
+/** The installable, offline app and the pitchside interface: Ask, Rulebook and Settings. */
 export const UI_TEXT = {
   offlineReady: 'Ready to work offline.',
   updateAvailable: 'Update available —',
@@ -108,7 +109,7 @@ export const UI_TEXT = {
   quickQuestion: (topic: string) => `What does the rulebook say about ${topic}?`,
   browse: 'Browse by section',
   browseLoading: 'Loading sections…',
-  showSection: (title: string) => `Show all of ${title}`,
+  showSection: 'Show the whole section',
   rename: (name: string) => `Rename ${name}`,
   renameLabel: 'New name',
   save: 'Save',
@@ -119,6 +120,44 @@ export const UI_TEXT = {
   searching: 'Looking it up…',
   cancelIndexing: 'Cancel indexing',
   indexingCancelled: 'Indexing cancelled; nothing was saved.',
+  details: 'Details',
+  navigation: 'Screens',
+  navAsk: 'Ask',
+  navRulebook: 'Rulebook',
+  navSettings: 'Settings',
+  addRulebook: 'Add rulebook (PDF)',
+  welcome: 'Pitchside answers rules questions from your rulebook at the side of the pitch, with the rule number — on this device, offline.',
+  questionPlaceholder: 'e.g. How far back on a penalty?',
+  questionTooLong: (max: number) => `That question is very long, so only its first ${max} characters were read.`,
+  youAsked: 'You asked:',
+  pinnedRules: 'Pinned rules',
+  voice: 'Ask by voice',
+  rulebookTitle: 'Rulebook',
+  rulebookEmpty: 'No rulebook yet. Add the rulebook PDF to read it here.',
+  find: 'Find in the rulebook',
+  findPlaceholder: 'e.g. sin bin',
+  findResults: 'Matches',
+  findCount: (n: number, max: number) =>
+    n === 0 ? 'No matches.' : n === 1 ? '1 match.' : n > max ? `${n} matches; the first ${max} are shown.` : `${n} matches.`,
+  share: 'Share',
+  copy: 'Copy',
+  pin: 'Pin',
+  shareOutcome: {
+    shared: 'Shared.',
+    copied: 'Copied.',
+    cancelled: '',
+    failed: 'Copying is not allowed here; select the text and copy it instead.',
+  },
+  rulebooksTitle: 'Rulebooks',
+  displayTitle: 'Display',
+  textSize: 'Text size',
+  textSizes: { normal: 'Normal', large: 'Large', huge: 'Huge' },
+  appTitle: 'App',
+  appNote: 'Installed, Pitchside opens like an app and works offline.',
+  answersTitle: 'On-device answers',
+  evaluateTitle: 'Evaluate',
+  evaluateNote: 'For people who tune the search: score a question file against the chosen rulebook.',
+  evaluateOpen: 'Evaluate',
 };
 
 /** On-device answers (LLM) and the model manager. */
@@ -127,7 +166,7 @@ export const LLM_TEXT = {
   toggle: 'On-device answers',
   offReason: (reason: string) => `${reason} You can still try on-device answers.`,
   offByChoice: 'On-device answers are off; answers come from the rulebook clauses.',
-  noModel: 'On-device answers: no model loaded yet. Download or load one in Models.',
+  noModel: 'On-device answers: no model loaded yet. Download or load one below.',
   loading: (name: string) => `Loading ${name}…`,
   ready: (name: string) => `On-device answers by ${name}, checked against the clauses.`,
   trySmaller: (name: string) => `Use ${name}`,

@@ -5,8 +5,8 @@ import type { RuleUnit } from '../core/types';
 import { clear, h } from './dom';
 import { UI_TEXT } from './messages';
 
-export const MAX_QUICK_QUESTIONS = 4;
-export const MAX_RECENT_SHOWN = 5;
+export const MAX_QUICK_QUESTIONS = 3;
+export const MAX_RECENT_SHOWN = 3;
 
 /**
  * One question per section, spread evenly over the rulebook's clause sections (the glossary and front

@@ -1,13 +1,15 @@
-// The app shell: title, status line, alert area and a switch between screens (Ask, Models, Evaluate).
-// Main thread. Screens are mounted once and shown or hidden, so their state survives switching.
+// The app shell: title, the main navigation (Ask · Rulebook · Settings), status line, alert area and the
+// screens. Main thread. Screens are mounted once and shown or hidden, so their state survives switching.
 
 import { clear, h } from './dom';
-import { describeError, TEXT } from './messages';
+import { describeError, TEXT, UI_TEXT } from './messages';
 
 export interface Screen {
   id: string;
   label: string;
   element: HTMLElement;
+  /** A screen reached from another one (Evaluate from Settings) has no navigation button of its own. */
+  parent?: string;
   /** Called each time the screen is shown. */
   onShow?(): void;
 }
@@ -19,8 +21,8 @@ export interface Shell {
   clearError(): void;
   addScreen(screen: Screen): void;
   show(id: string): void;
-  /** A place in the header for small controls (theme switch, install button). */
-  tools: HTMLElement;
+  /** The screen on show. */
+  shown(): string;
   /** Shows a notice (offline ready, update available, install hint), announced politely. */
   notify(content: HTMLElement): void;
 }
@@ -30,16 +32,15 @@ export function createShell(root: HTMLElement): Shell {
   const alert = h('div', { role: 'alert', class: 'alert' });
   // Not role=status: the app has one status line; notices are announced through aria-live alone.
   const notices = h('div', { class: 'notices', 'aria-live': 'polite' });
-  const nav = h('nav', { class: 'screens', 'aria-label': 'Screens' });
-  const tools = h('div', { class: 'tools' });
+  const nav = h('nav', { class: 'screens', 'aria-label': UI_TEXT.navigation });
   const main = h('main', { class: 'main' });
-  const screens = new Map<string, { screen: Screen; button: HTMLButtonElement }>();
+  const screens = new Map<string, { screen: Screen; button?: HTMLAnchorElement }>();
+  let shownId = '';
 
-  root.append(h('header', { class: 'top' }, h('div', { class: 'title-row' }, h('h1', {}, TEXT.appName), nav, tools), status), notices, alert, main);
+  root.append(h('header', { class: 'top' }, h('div', { class: 'title-row' }, h('h1', {}, TEXT.appName), nav), status), notices, alert, main);
 
   const shell: Shell = {
     status,
-    tools,
     setStatus(text) {
       status.textContent = text;
     },
@@ -48,7 +49,7 @@ export function createShell(root: HTMLElement): Shell {
       if (silent) return;
       clear(alert);
       alert.append(h('p', {}, text));
-      if (detail) alert.append(h('details', {}, h('summary', {}, 'Details'), h('p', {}, detail)));
+      if (detail) alert.append(h('details', {}, h('summary', {}, UI_TEXT.details), h('p', {}, detail)));
     },
     clearError() {
       clear(alert);
@@ -57,21 +58,33 @@ export function createShell(root: HTMLElement): Shell {
       notices.append(content);
     },
     addScreen(screen) {
-      const button = h('button', { type: 'button', class: 'nav', onclick: () => shell.show(screen.id) }, screen.label);
+      // Links, not buttons: the Ask screen's one button named "Ask" submits the question.
+      const button = screen.parent
+        ? undefined
+        : h('a', { href: `#${screen.id}`, class: 'nav', onclick: (e: Event) => (e.preventDefault(), shell.show(screen.id)) }, screen.label);
       screens.set(screen.id, { screen, button });
-      nav.append(button);
-      screen.element.hidden = screens.size > 1;
-      button.setAttribute('aria-current', String(screens.size === 1));
+      if (button) nav.append(button);
+      const first = screens.size === 1;
+      screen.element.hidden = !first;
+      if (first) shownId = document.documentElement.dataset.screen = screen.id;
+      button?.setAttribute('aria-current', first ? 'page' : 'false');
       main.append(screen.element);
     },
     show(id) {
+      const target = screens.get(id);
+      if (!target) return;
+      shownId = id;
+      const navId = target.screen.parent ?? id;
       for (const [key, { screen, button }] of screens) {
-        const visible = key === id;
-        screen.element.hidden = !visible;
-        button.setAttribute('aria-current', visible ? 'page' : 'false');
-        if (visible) screen.onShow?.();
+        screen.element.hidden = key !== id;
+        // Under a parent (Evaluate under Settings), the parent is where the reader is but not the page shown.
+        button?.setAttribute('aria-current', key === id ? 'page' : key === navId ? 'true' : 'false');
       }
+      document.documentElement.dataset.screen = id;
+      scrollTo(0, 0);
+      target.screen.onShow?.();
     },
+    shown: () => shownId,
   };
   return shell;
 }

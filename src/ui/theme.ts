@@ -1,5 +1,5 @@
 // Light (high contrast, for sunlight) and dark themes: follows the system setting until the user picks one
-// with the header switch; the choice is kept on the device. Main thread.
+// with the switch in Settings; the choice is kept on the device. Main thread.
 
 import { h } from './dom';
 import { UI_TEXT } from './messages';
@@ -29,10 +29,10 @@ export function applyTheme(choice: ThemeChoice): void {
   meta.content = dark ? THEME_COLOURS.dark : THEME_COLOURS.light;
 }
 
-/** The header button that cycles system → light → dark. */
+/** The Settings button that cycles system → light → dark. */
 export function createThemeSwitch(): HTMLButtonElement {
   let choice = readThemeChoice();
-  const button = h('button', { type: 'button', class: 'tool' }, UI_TEXT.theme[choice]);
+  const button = h('button', { type: 'button', class: 'secondary' }, UI_TEXT.theme[choice]);
   applyTheme(choice);
   button.addEventListener('click', () => {
     choice = ORDER[(ORDER.indexOf(choice) + 1) % ORDER.length];

@@ -7,7 +7,7 @@ import { EMBEDDING_MODELS, SHIPPED_EMBEDDING_MODEL_ID } from '../../src/core/emb
 import { DEFAULT_DB_NAME as DB_NAME } from '../../src/adapters/store-schema';
 import { SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
-import { appStatus, askAndReadCitations, writeSamplePdf } from './app-helpers';
+import { addRulebook, appStatus, askAndReadCitations, showScreen, writeSamplePdf } from './app-helpers';
 
 let server: PreviewServer;
 let session: BrowserSession;
@@ -44,14 +44,14 @@ describe('search models without a network', () => {
     const { page } = session;
     await page.goto(server.url);
     await expect.poll(() => appStatus(page).textContent(), { timeout: 60_000 }).toMatch(/Add a rulebook/);
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(pdfPath);
+    await addRulebook(page, pdfPath);
     await expect.poll(() => appStatus(page).textContent(), { timeout: 120_000 }).toMatch(/^Ready/);
     expect(await askAndReadCitations(page, answerable[0].question)).toContain(`Rule ${answerable[0].rule}`);
   });
 
   it('lists every search model with a "Use" button, the built-in one in use', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    await showScreen(page, 'Settings');
     await expect.poll(() => searchModels(page).getByRole('listitem').count(), { timeout: 30_000 }).toBe(EMBEDDING_MODELS.length);
     await expect.poll(() => modelRow(page, shipped.name).textContent()).toMatch(/In use/);
     expect(await modelRow(page, shipped.name).getByRole('button', { name: `Use ${shipped.name}` }).isDisabled()).toBe(true);
@@ -76,7 +76,7 @@ describe('search models without a network', () => {
 
   it('keeps answering with the built-in model, also after a reload', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Rules', exact: true }).click();
+    await showScreen(page, 'Ask');
     expect(await askAndReadCitations(page, answerable[1].question)).toContain(`Rule ${answerable[1].rule}`);
     await page.reload();
     await expect.poll(() => appStatus(page).textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
@@ -107,7 +107,7 @@ describe('search models without a network', () => {
       .poll(() => page.getByRole('alert').allTextContents(), { timeout: 60_000 })
       .toEqual([expect.stringMatching(/needs a connection\. The built-in model is still in use/)]);
     expect(await askAndReadCitations(page, answerable[3].question)).toContain(`Rule ${answerable[3].rule}`);
-    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    await showScreen(page, 'Settings');
     await expect.poll(() => modelRow(page, shipped.name).textContent(), { timeout: 30_000 }).toMatch(/In use/);
     expect(await searchModels(page).locator('..').textContent()).toContain(`${arctic.name} could not be loaded`);
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuestionFile } from '../../src/core/question-file';
 import { buildRulebookPdf } from '../fixtures/make-pdf';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
+import { addRulebook, showScreen } from './app-helpers';
 
 const QUESTIONS_PATH = new URL('../fixtures/sample-questions.jsonl', import.meta.url).pathname;
 const questions = parseQuestionFile(readFileSync(QUESTIONS_PATH, 'utf8'));
@@ -40,9 +41,10 @@ describe('the Evaluate screen', () => {
     await page.goto(server.url);
     const appStatus = page.locator('header').getByRole('status');
     await expect.poll(() => appStatus.textContent(), { timeout: 60_000 }).toMatch(/Add a rulebook/);
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(pdfPath);
+    await addRulebook(page, pdfPath);
     await expect.poll(() => appStatus.textContent(), { timeout: 120_000 }).toMatch(/^Ready/);
 
+    await showScreen(page, 'Settings');
     await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
     await page.getByLabel('Question file (JSONL)').setInputFiles(QUESTIONS_PATH);
     const progress = page.getByRole('status', { name: 'Evaluation progress' });
@@ -75,14 +77,16 @@ describe('the Evaluate screen', () => {
     const { page } = session;
     await page.goto(`${server.url}?llm=scripted&llmDelay=0`);
     await expect.poll(() => page.locator('header').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
+    await showScreen(page, 'Settings');
     await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
     expect(await page.getByLabel('Score the on-device model, with and without the clauses').isDisabled()).toBe(true);
 
-    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    await showScreen(page, 'Settings');
     const models = page.getByRole('region', { name: 'Models' });
     await models.getByRole('button', { name: 'Download Llama-3.2-1B-Instruct' }).click();
     await expect.poll(() => models.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/is loaded/);
 
+    await showScreen(page, 'Settings');
     await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
     expect(await page.getByLabel('Score the on-device model, with and without the clauses').isDisabled()).toBe(false);
     await page.getByLabel('Question file (JSONL)').setInputFiles(QUESTIONS_PATH);

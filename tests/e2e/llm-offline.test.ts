@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listModelsForDevice } from '../../src/core/llm-models';
 import { SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
-import { appStatus, askAndReadCitations, writeSamplePdf } from './app-helpers';
+import { addRulebook, appStatus, askAndReadCitations, showScreen, writeSamplePdf } from './app-helpers';
 
 let server: PreviewServer;
 let session: BrowserSession;
@@ -43,15 +43,18 @@ describe('on-device answers without a network', () => {
     await page.goto(server.url);
     await expect.poll(() => appStatus(page).textContent(), { timeout: 60_000 }).toMatch(/Add a rulebook/);
     await expect.poll(() => page.locator('.llm-line').textContent(), { timeout: 20_000 }).toMatch(/answers come .*clauses/);
+    // Not on the Ask screen: the reason lives in Settings with the models.
+    expect(await page.getByRole('button', { name: 'On-device answers' }).count()).toBe(0);
+    await showScreen(page, 'Settings');
     expect(await page.getByRole('button', { name: 'On-device answers' }).getAttribute('aria-pressed')).toBe('false');
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(pdfPath);
+    await addRulebook(page, pdfPath);
     await expect.poll(() => appStatus(page).textContent(), { timeout: 120_000 }).toMatch(/^Ready/);
     expect(await askAndReadCitations(page, answerable[0].question)).toContain(`Rule ${answerable[0].rule}`);
   });
 
   it('lists the answer models with size, memory need and "not downloaded", and the search models', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    await showScreen(page, 'Settings');
     const models = page.getByRole('region', { name: 'Models' });
     const list = models.getByRole('list', { name: 'Answer models' });
     await expect.poll(() => list.getByText('Not downloaded', { exact: true }).count(), { timeout: 30_000 }).toBe(offered.length);
@@ -84,7 +87,7 @@ describe('on-device answers without a network', () => {
 
   it('keeps answering from the clauses after the failed download, fully offline', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Rules', exact: true }).click();
+    await showScreen(page, 'Ask');
     // Fully offline now, the app's own server included: the rulebook worker needs nothing from it.
     await session.context.setOffline(true);
     expect(await askAndReadCitations(page, answerable[1].question)).toContain(`Rule ${answerable[1].rule}`);

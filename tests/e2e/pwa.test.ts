@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRulebookPdf } from '../fixtures/make-pdf';
 import { SAMPLE_QUESTIONS, SAMPLE_RULEBOOK } from '../fixtures/sample-rulebook';
 import { foreignOrigins, openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
-import { askAndReadCitations } from './app-helpers';
+import { addRulebook, askAndReadCitations, rulebookList } from './app-helpers';
 import { readStats, recordCspViolations, waitForStatus } from './pwa-helpers';
 
 let server: PreviewServer;
@@ -73,7 +73,7 @@ describe('installable offline app', () => {
 
   it('indexes and answers online first', async () => {
     const { page } = session;
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(firstPdf);
+    await addRulebook(page, firstPdf);
     await waitForStatus(page, /^Ready — sample-rules indexed/);
     expect(await askAndReadCitations(page, answerable[0].question)).toContain(`Rule ${answerable[0].rule}`);
   });
@@ -92,10 +92,10 @@ describe('installable offline app', () => {
 
   it('adds, indexes and answers a new rulebook offline', async () => {
     const { page } = session;
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(secondPdf);
+    await addRulebook(page, secondPdf);
     await waitForStatus(page, /^Ready — second-rules indexed/);
     expect((await readStats(page)).documentEmbeddings).toBeGreaterThan(0);
-    const rulebooks = page.getByRole('list', { name: 'Rulebooks' });
+    const rulebooks = await rulebookList(page);
     expect(await rulebooks.getByRole('listitem').count()).toBe(2);
     expect(await rulebooks.getByRole('button', { name: 'second-rules', pressed: true }).count()).toBe(1);
     const q = answerable[2];

@@ -14,7 +14,7 @@ import {
   notPdfBytes,
 } from '../fixtures/make-pdf';
 import { enlargedSampleRulebook, SAMPLE_QUESTIONS } from '../fixtures/sample-rulebook';
-import { askQuestion as ask } from './app-helpers';
+import { addRulebook, askQuestion as ask, rulebookList, showScreen } from './app-helpers';
 import { foreignOrigins, openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
 
 let server: PreviewServer;
@@ -51,9 +51,9 @@ describe('retrieval in the browser', () => {
     const { page } = session;
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('banner').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/Add a rulebook/);
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['sample-rules.pdf']);
+    await addRulebook(page, files['sample-rules.pdf']);
     await expect.poll(() => page.getByRole('banner').getByRole('status').textContent(), { timeout: 120_000 }).toMatch(/^Ready/);
-    expect(await page.getByRole('list', { name: 'Rulebooks' }).getByRole('button', { name: 'sample-rules' }).count()).toBe(1);
+    expect(await (await rulebookList(page)).getByRole('button', { name: 'sample-rules' }).count()).toBe(1);
 
     const q = answerable[0];
     const answer = await ask(page, q.question);
@@ -77,7 +77,7 @@ describe('retrieval in the browser', () => {
     expect(stats.documentEmbeddings).toBe(0);
 
     // Adding the very same PDF again reuses the index: still zero.
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['sample-rules.pdf']);
+    await addRulebook(page, files['sample-rules.pdf']);
     await expect.poll(() => page.getByRole('banner').getByRole('status').textContent(), { timeout: 60_000 }).toMatch(/already indexed/);
     const again = await page.evaluate(() => (window as unknown as { pitchside: { stats(): Promise<{ documentEmbeddings: number }> } }).pitchside.stats());
     expect(again.documentEmbeddings).toBe(0);
@@ -93,9 +93,9 @@ describe('retrieval in the browser', () => {
     ['empty.pdf', /empty/, 6],
   ] as const)('refuses %s with a clear message and keeps the stored rulebook working', async (name, message, row) => {
     const { page } = session;
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files[name]);
+    await addRulebook(page, files[name]);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(message);
-    const books = await page.getByRole('list', { name: 'Rulebooks' }).getByRole('listitem').count();
+    const books = await (await rulebookList(page)).getByRole('listitem').count();
     expect(books).toBe(1);
     const q = answerable[row];
     const answer = await ask(page, q.question);
@@ -105,14 +105,15 @@ describe('retrieval in the browser', () => {
   it('cancelling indexing stores nothing, and says so only when it is true', async () => {
     const { page } = session;
     const status = page.getByRole('banner').getByRole('status');
-    await page.getByLabel('Add rulebook (PDF)').setInputFiles(files['long-rules.pdf']);
+    await showScreen(page, 'Settings');
+    await addRulebook(page, files['long-rules.pdf']);
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/Reading pages|Indexing/);
     await page.getByRole('button', { name: 'Cancel indexing' }).click();
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/cancelled|^Ready/);
     const saidCancelled = /cancelled/.test((await status.textContent()) ?? '');
     await page.reload();
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
-    const books = await page.getByRole('list', { name: 'Rulebooks' }).getByRole('listitem').count();
+    const books = await (await rulebookList(page)).getByRole('listitem').count();
     expect(saidCancelled).toBe(true);
     expect(books).toBe(1);
   });

@@ -1,19 +1,24 @@
-// The Ask screen: add, pick, rename and delete rulebooks, browse one by section, ask a question (recent and
-// quick questions one tap away), read the clause answer. The question box sits at the bottom within thumb
-// reach. Main thread; heavy work happens in the rulebook worker.
+// The Ask screen: the question bar at the bottom within thumb reach (above the on-screen keyboard), the
+// answer with the question it answers, then recent and quick questions and pinned rules. A bare rule
+// number opens that clause on the Rulebook screen. A question asked while the app starts waits for it and
+// is answered without a second tap. Main thread; the search runs in the rulebook worker.
 
-import type { EngineStatus, InitPayload, RulebookOps, RulebookSummary } from '../../core/rulebook-ops';
+import type { RulebookOps } from '../../core/rulebook-ops';
 import type { AskResult } from '../../core/rulebook-service';
 import type { RuleUnit } from '../../core/types';
 import { pageActivity, type Activity } from '../activity';
 import { renderClauseAnswer } from '../answer-view';
-import { createBrowseView } from '../browse-view';
 import { clear, h } from '../dom';
+import type { Library } from '../library';
 import { describeProgress, TEXT, UI_TEXT, UserHint } from '../messages';
+import type { Pins } from '../pins';
 import { createQuestionSuggestions, deriveQuickQuestions } from '../recent-questions';
-import { createRulebooksView } from '../rulebooks-view';
 import type { Screen, Shell } from '../shell';
+import { createVoiceButton } from '../voice';
 import type { WorkerClient } from '../worker-client';
+
+/** Longer questions are read up to here: a pasted page of text is not a question. */
+export const MAX_QUESTION_CHARS = 300;
 
 /** Lets other features (the on-device LLM) add to an answer once the clause answer is shown. */
 export interface AnswerContext {
@@ -28,24 +33,40 @@ export interface AnswerContext {
 export interface AskScreenOptions {
   shell: Shell;
   client: WorkerClient<RulebookOps>;
+  library: Library;
+  pins: Pins;
+  /** A large "Add rulebook (PDF)" button for the first visit. */
+  createPickButton(): HTMLButtonElement;
+  /** Opens a clause on the Rulebook screen; false when the rulebook has no such clause. */
+  openClause(ref: string): Promise<boolean>;
   onAnswer?: (ctx: AnswerContext) => void;
   /** Slow jobs are tracked here so an app update waits for them (default: the page's tracker). */
   activity?: Activity;
 }
 
-export function createAskScreen({ shell, client, onAnswer, activity = pageActivity }: AskScreenOptions) {
-  let books: RulebookSummary[] = [];
-  let current: string | undefined;
-  let asking: AbortController | undefined;
-  let indexing: AbortController | undefined;
-  const unitsByHash = new Map<string, Promise<RuleUnit[]>>();
+/** "15.2", "Rule 15.2", "r 15.2" → "15.2"; anything else is a question. */
+export function parseRuleNumber(text: string): string | undefined {
+  return /^\s*(?:rule\s*|r\s*)?(\d{1,3}(?:\.\d{1,3}){0,3})\s*$/i.exec(text)?.[1];
+}
 
-  const fileInput = h('input', { type: 'file', id: 'rulebook-file', accept: 'application/pdf,.pdf' });
-  const cancelIndexing = h('button', { type: 'button', class: 'secondary', hidden: true }, UI_TEXT.cancelIndexing);
-  const rulebooks = createRulebooksView({ onSelect: select, onRename: rename, onDelete: remove });
-  const browse = createBrowseView({ loadUnits: () => (current ? loadUnits(current) : Promise.resolve([])) });
+export function createAskScreen(opts: AskScreenOptions) {
+  const { shell, client, library, pins, onAnswer, activity = pageActivity } = opts;
+  let asking: AbortController | undefined;
+  /** The rulebook the answer on screen (or coming) belongs to. */
+  let answerBook: string | undefined;
+
   const suggestions = createQuestionSuggestions({ onPick: (q) => ((question.value = q), void trackedAsk()) });
-  const question = h('input', { type: 'text', id: 'question', autocomplete: 'off', enterkeyhint: 'send' });
+  const question = h('input', {
+    type: 'text',
+    id: 'question',
+    autocomplete: 'off',
+    enterkeyhint: 'send',
+    placeholder: UI_TEXT.questionPlaceholder,
+  });
+  const voice = createVoiceButton((text, isFinal) => {
+    question.value = text;
+    if (isFinal && text) void trackedAsk();
+  });
   // aria-busy is "true" from the moment Ask is pressed until the clause answer to that question is in place;
   // then data-question holds the question it answers and data-answer-id counts the answers shown. The
   // on-device answer streams in afterwards with a busy state of its own.
@@ -54,29 +75,15 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
   const form = h(
     'form',
     { class: 'ask', onsubmit: (e: Event) => (e.preventDefault(), void trackedAsk()) },
-    h('label', { for: 'question' }, 'Question'),
-    h('div', { class: 'ask-row' }, question, h('button', { type: 'submit' }, 'Ask')),
+    h('label', { for: 'question', class: 'visually-hidden' }, 'Question'),
+    h('div', { class: 'ask-row' }, question, voice, h('button', { type: 'submit', class: 'ask-button' }, 'Ask')),
   );
-  const element = h(
-    'div',
-    { class: 'ask-screen' },
-    h(
-      'section',
-      { class: 'books', 'aria-label': 'Rulebooks section' },
-      h('label', { for: 'rulebook-file', class: 'file-label' }, 'Add rulebook (PDF)'),
-      fileInput,
-      cancelIndexing,
-      rulebooks.element,
-      browse.element,
-    ),
-    suggestions.element,
-    answer,
-    form,
-  );
+  const welcome = h('div', { class: 'welcome', hidden: true }, h('p', { class: 'welcome-text' }, UI_TEXT.welcome), opts.createPickButton());
+  const pinned = h('section', { class: 'pinned', 'aria-labelledby': 'pinned-heading', hidden: true });
+  const element = h('div', { class: 'ask-screen' }, welcome, answer, suggestions.element, pinned, form);
 
   const trackedAsk = () => activity.track(ask());
 
-  /** Empties the answer region: no answer, nothing pending. */
   function resetAnswer() {
     clear(answer);
     delete answer.dataset.question;
@@ -90,138 +97,86 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
     answer.replaceChildren(h('p', { class: 'answer-pending' }, UI_TEXT.searching));
   }
 
-  function showAnswer(question: string, result: AskResult) {
-    answer.replaceChildren(h('h2', { class: 'visually-hidden' }, 'Answer'), renderClauseAnswer(result.answer, { loadSection }));
-    answer.dataset.question = question;
+  function showAnswer(text: string, result: AskResult) {
+    answer.replaceChildren(
+      h('p', { class: 'asked' }, h('span', { class: 'asked-label' }, UI_TEXT.youAsked), ' ', text),
+      h('h2', { class: 'visually-hidden' }, 'Answer'),
+      renderClauseAnswer(result.answer, { loadSection }),
+    );
+    answer.dataset.question = text;
     answer.dataset.answerId = String(++answersShown);
     answer.setAttribute('aria-busy', 'false');
   }
 
-  function currentBook() {
-    return books.find((b) => b.hash === current);
-  }
-
-  function loadUnits(hash: string): Promise<RuleUnit[]> {
-    let units = unitsByHash.get(hash);
-    if (!units) {
-      units = client.call('units', { hash });
-      units.catch(() => unitsByHash.delete(hash));
-      unitsByHash.set(hash, units);
-    }
-    return units;
-  }
-
   async function loadSection(sectionTitle: string): Promise<RuleUnit[]> {
-    return current ? (await loadUnits(current)).filter((u) => u.sectionTitle === sectionTitle) : [];
+    const hash = library.current();
+    return hash ? (await library.loadUnits(hash)).filter((u) => u.sectionTitle === sectionTitle) : [];
   }
 
   async function refreshSuggestions() {
-    const hash = current;
+    const hash = library.current();
     if (!hash) return suggestions.render([], []);
     try {
-      const [recent, units] = await Promise.all([client.call('recent', { hash }), loadUnits(hash)]);
-      if (hash === current) suggestions.render(recent, deriveQuickQuestions(units));
+      const [recent, units] = await Promise.all([client.call('recent', { hash }), library.loadUnits(hash)]);
+      if (hash === library.current()) suggestions.render(recent, deriveQuickQuestions(units));
     } catch {
       // Suggestions are a convenience; the question box still works.
       suggestions.render([], []);
     }
   }
 
-  function showCurrent() {
-    rulebooks.render(books, current);
-    browse.reset();
+  function renderPinned() {
+    const hash = library.current();
+    const list = hash ? pins.list(hash) : [];
+    pinned.hidden = list.length === 0;
+    pinned.replaceChildren(
+      h('h2', { class: 'small-heading', id: 'pinned-heading' }, UI_TEXT.pinnedRules),
+      h(
+        'ul',
+        { class: 'pin-list' },
+        list.map((p) => h('li', {}, h('details', { class: 'clause' }, h('summary', {}, p.label), h('p', { class: 'clause-text' }, p.text)))),
+      ),
+    );
+  }
+
+  function showBook() {
+    const hasBooks = library.books().length > 0;
+    welcome.hidden = hasBooks;
+    form.hidden = !hasBooks;
+    if (answerBook && answerBook !== library.current()) {
+      // An answer shown or still coming belongs to the previous rulebook.
+      asking?.abort();
+      answerBook = undefined;
+      resetAnswer();
+    }
+    renderPinned();
     void refreshSuggestions();
   }
 
-  function select(hash: string) {
-    if (hash === current) return;
-    // An answer still coming belongs to the previous rulebook.
-    asking?.abort();
-    current = hash;
-    resetAnswer();
-    showCurrent();
-    const book = currentBook();
-    if (book) shell.setStatus(TEXT.readyWithBook(book.name));
-  }
-
-  async function refreshBooks() {
-    books = await client.call('list', {});
-    if (!current || !books.some((b) => b.hash === current)) current = books[0]?.hash;
-    showCurrent();
-  }
-
-  async function rename(hash: string, name: string) {
-    try {
-      await client.call('rename', { hash, name });
-    } catch (error) {
-      shell.showError(error);
-    }
-    await refreshBooks();
-    if (hash === current) shell.setStatus(TEXT.readyWithBook(name));
-  }
-
-  async function remove(hash: string) {
-    const name = books.find((b) => b.hash === hash)?.name ?? '';
-    try {
-      if (hash === current) asking?.abort();
-      await client.call('remove', { hash });
-      unitsByHash.delete(hash);
-      if (hash === current) resetAnswer();
-      await refreshBooks();
-      const book = currentBook();
-      shell.setStatus(`${UI_TEXT.removed(name)} ${book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook}`);
-    } catch (error) {
-      shell.showError(error);
-    }
-  }
-
-  async function addFile(file: File) {
-    shell.clearError();
-    // One rulebook at a time: the file input stays disabled until this one is indexed or cancelled.
-    const controller = new AbortController();
-    indexing = controller;
-    fileInput.disabled = true;
-    cancelIndexing.hidden = false;
-    try {
-      shell.setStatus(describeProgress({ stage: 'read', done: 0, total: 1 }));
-      const bytes = await file.arrayBuffer();
-      const name = file.name.replace(/\.pdf$/i, '');
-      const result = await client.call(
-        'add',
-        { name, bytes },
-        {
-          signal: controller.signal,
-          onProgress: (p) => shell.setStatus(describeProgress(p)),
-          transfer: [bytes],
-          awaitCancel: true,
-        },
-      );
-      current = result.rulebook.hash;
-      await refreshBooks();
-      shell.setStatus(TEXT.indexed(result.rulebook.name, result.chunkCount, result.reused));
-    } catch (error) {
-      shell.showError(error);
-      const book = currentBook();
-      const ready = book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook;
-      shell.setStatus(controller.signal.aborted ? `${UI_TEXT.indexingCancelled} ${ready}` : ready);
-    } finally {
-      if (indexing === controller) indexing = undefined;
-      cancelIndexing.hidden = true;
-      fileInput.disabled = false;
-      fileInput.value = '';
-    }
-  }
-
   async function ask() {
-    const text = question.value.trim();
-    if (!text) return shell.showError(new UserHint(TEXT.emptyQuestion));
-    if (!current) return shell.showError(new UserHint(TEXT.askFirst));
+    const typed = question.value.trim();
+    if (!typed) return shell.showError(new UserHint(TEXT.emptyQuestion));
     shell.clearError();
+    const text = typed.slice(0, MAX_QUESTION_CHARS);
+    if (typed.length > MAX_QUESTION_CHARS) shell.showError(new UserHint(UI_TEXT.questionTooLong(MAX_QUESTION_CHARS)));
     asking?.abort();
     const controller = new AbortController();
     asking = controller;
-    const hash = current;
     showPending();
+    // Asked while the app starts: the rulebook list is not known yet. Wait for it rather than refuse.
+    await library.whenStarted();
+    if (controller.signal.aborted) return;
+    const hash = library.current();
+    if (!hash) {
+      resetAnswer();
+      return shell.showError(new UserHint(TEXT.askFirst));
+    }
+    answerBook = hash;
+    const ruleNumber = parseRuleNumber(text);
+    if (ruleNumber && (await opts.openClause(ruleNumber))) {
+      if (asking === controller) resetAnswer();
+      return;
+    }
     try {
       // A rulebook not yet indexed for the chosen search model is re-indexed first: show that progress.
       let reindexed = false;
@@ -232,10 +187,9 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
       );
       // A newer question (or another rulebook) has taken the answer region over.
       if (controller.signal.aborted) return;
-      const book = currentBook();
+      const book = library.currentBook();
       if (reindexed && book) shell.setStatus(TEXT.readyWithBook(book.name));
       showAnswer(text, result);
-      // On a phone the answer starts below the rulebook list: bring it to the top of the screen.
       answer.scrollIntoView({ block: 'start' });
       onAnswer?.({ question: text, result, container: answer, signal: controller.signal });
       void refreshSuggestions();
@@ -245,33 +199,9 @@ export function createAskScreen({ shell, client, onAnswer, activity = pageActivi
     }
   }
 
-  fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    if (file) void activity.track(addFile(file));
-  });
-  cancelIndexing.addEventListener('click', () => indexing?.abort());
+  library.onChange((change) => change !== 'indexing' && showBook());
+  pins.onChange(renderPinned);
 
-  /** Starts the rulebook worker and lists the rulebooks; returns the worker's status, or undefined on failure. */
-  async function start(init: InitPayload = {}): Promise<EngineStatus | undefined> {
-    try {
-      const status = await client.call('init', init, { onProgress: (p) => shell.setStatus(describeProgress(p)) });
-      await refreshBooks();
-      const book = currentBook();
-      shell.setStatus(book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook);
-      return status;
-    } catch (error) {
-      shell.showError(error);
-      shell.setStatus(TEXT.noRulebook);
-      return undefined;
-    }
-  }
-
-  const screen: Screen = { id: 'ask', label: 'Rules', element };
-  return {
-    screen,
-    start,
-    ask: trackedAsk,
-    addFile: (file: File) => activity.track(addFile(file)),
-    currentRulebook: () => current,
-  };
+  const screen: Screen = { id: 'ask', label: UI_TEXT.navAsk, element, onShow: renderPinned };
+  return { screen, ask: trackedAsk };
 }

@@ -1,0 +1,142 @@
+// The rulebooks on this device as every screen sees them: the list, the chosen one (kept for the next
+// start), its clauses, and adding, renaming and deleting. Main thread; the work runs in the rulebook worker.
+
+import type { EngineStatus, InitPayload, RulebookOps, RulebookSummary } from '../core/rulebook-ops';
+import type { RuleUnit } from '../core/types';
+import { pageActivity, type Activity } from './activity';
+import { describeProgress, TEXT, UI_TEXT } from './messages';
+import type { Shell } from './shell';
+import type { WorkerClient } from './worker-client';
+
+export type LibraryChange = 'books' | 'current' | 'indexing';
+
+export interface Library {
+  /** Starts the worker and lists the rulebooks; returns the worker's status, or undefined on failure. */
+  start(init?: InitPayload): Promise<EngineStatus | undefined>;
+  /** Resolves once the first listing is done (at once if it already is), whether or not it succeeded. */
+  whenStarted(): Promise<void>;
+  books(): RulebookSummary[];
+  current(): string | undefined;
+  currentBook(): RulebookSummary | undefined;
+  select(hash: string): void;
+  rename(hash: string, name: string): Promise<void>;
+  remove(hash: string): Promise<void>;
+  add(file: File): Promise<void>;
+  cancelIndexing(): void;
+  isIndexing(): boolean;
+  /** The rulebook's clauses (loaded once per rulebook). */
+  loadUnits(hash: string): Promise<RuleUnit[]>;
+  onChange(listener: (change: LibraryChange) => void): void;
+}
+
+export function createLibrary({ shell, client, activity = pageActivity }: { shell: Shell; client: WorkerClient<RulebookOps>; activity?: Activity }): Library {
+  let books: RulebookSummary[] = [];
+  let current: string | undefined;
+  let indexing: AbortController | undefined;
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const unitsByHash = new Map<string, Promise<RuleUnit[]>>();
+  const listeners: ((change: LibraryChange) => void)[] = [];
+  const emit = (change: LibraryChange) => listeners.forEach((l) => l(change));
+
+  const currentBook = () => books.find((b) => b.hash === current);
+  const readyLine = () => {
+    const book = currentBook();
+    return book ? TEXT.readyWithBook(book.name) : TEXT.noRulebook;
+  };
+
+  async function refreshBooks() {
+    books = await client.call('list', {});
+    if (!current || !books.some((b) => b.hash === current)) current = books[0]?.hash;
+    emit('books');
+  }
+
+  function loadUnits(hash: string): Promise<RuleUnit[]> {
+    let units = unitsByHash.get(hash);
+    if (!units) {
+      units = client.call('units', { hash });
+      units.catch(() => unitsByHash.delete(hash));
+      unitsByHash.set(hash, units);
+    }
+    return units;
+  }
+
+  async function add(file: File) {
+    shell.clearError();
+    const controller = new AbortController();
+    indexing = controller;
+    emit('indexing');
+    try {
+      shell.setStatus(describeProgress({ stage: 'read', done: 0, total: 1 }));
+      const bytes = await file.arrayBuffer();
+      const name = file.name.replace(/\.pdf$/i, '');
+      const result = await client.call(
+        'add',
+        { name, bytes },
+        { signal: controller.signal, onProgress: (p) => shell.setStatus(describeProgress(p)), transfer: [bytes], awaitCancel: true },
+      );
+      current = result.rulebook.hash;
+      await refreshBooks();
+      shell.setStatus(TEXT.indexed(result.rulebook.name, result.chunkCount, result.reused));
+    } catch (error) {
+      shell.showError(error);
+      shell.setStatus(controller.signal.aborted ? `${UI_TEXT.indexingCancelled} ${readyLine()}` : readyLine());
+    } finally {
+      if (indexing === controller) indexing = undefined;
+      emit('indexing');
+    }
+  }
+
+  return {
+    async start(init = {}) {
+      try {
+        const status = await client.call('init', init, { onProgress: (p) => shell.setStatus(describeProgress(p)) });
+        await refreshBooks();
+        shell.setStatus(readyLine());
+        return status;
+      } catch (error) {
+        shell.showError(error);
+        shell.setStatus(TEXT.noRulebook);
+        emit('books');
+        return undefined;
+      } finally {
+        markStarted();
+      }
+    },
+    whenStarted: () => started,
+    books: () => books,
+    current: () => current,
+    currentBook,
+    select(hash) {
+      if (hash === current) return;
+      current = hash;
+      emit('current');
+      shell.setStatus(readyLine());
+    },
+    async rename(hash, name) {
+      try {
+        await client.call('rename', { hash, name });
+      } catch (error) {
+        shell.showError(error);
+      }
+      await refreshBooks();
+      if (hash === current) shell.setStatus(TEXT.readyWithBook(name));
+    },
+    async remove(hash) {
+      const name = books.find((b) => b.hash === hash)?.name ?? '';
+      try {
+        await client.call('remove', { hash });
+        unitsByHash.delete(hash);
+        await refreshBooks();
+        shell.setStatus(`${UI_TEXT.removed(name)} ${readyLine()}`);
+      } catch (error) {
+        shell.showError(error);
+      }
+    },
+    add: (file) => activity.track(add(file)),
+    cancelIndexing: () => indexing?.abort(),
+    isIndexing: () => indexing !== undefined,
+    loadUnits,
+    onChange: (listener) => void listeners.push(listener),
+  };
+}
