@@ -4,6 +4,7 @@
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { OFFLINE_COPY_FAILED, type OfflineCopyFailedMessage } from '../src/core/offline-copy';
 import { SECURITY_HEADERS } from '../src/core/security-headers';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -20,7 +21,21 @@ function withSecurityHeaders(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-addPlugins([{ cachedResponseWillBeUsed: async ({ cachedResponse }) => cachedResponse && withSecurityHeaders(cachedResponse) }]);
+/** Tells the app's windows why the offline copy could not be saved (storage full, a download failed). */
+async function reportPrecacheFailure(error: Error): Promise<undefined> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const message: OfflineCopyFailedMessage = { type: OFFLINE_COPY_FAILED, errorName: error.name, detail: error.message };
+  for (const client of windows) client.postMessage(message);
+  return undefined;
+}
+
+addPlugins([
+  {
+    cachedResponseWillBeUsed: async ({ cachedResponse }) => cachedResponse && withSecurityHeaders(cachedResponse),
+    // Only failures while installing (saving the offline copy); the install itself still fails.
+    handlerDidError: async ({ error, event }) => (event.type === 'install' ? reportPrecacheFailure(error) : undefined),
+  },
+]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));

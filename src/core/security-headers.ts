@@ -8,7 +8,9 @@
  */
 export const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  // blob: because the ONNX runtime imports its glue code from a blob URL inside the rulebook worker, which
+  // this policy also covers when it comes as a header.
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
   "connect-src 'self' https://huggingface.co https://*.huggingface.co https://*.hf.co https://raw.githubusercontent.com",
   "img-src 'self' data: blob:",

@@ -1,6 +1,7 @@
 // Every user-facing message in one place: what happened and what to do next, keyed by error code.
 
 import { AppError, type ErrorCode } from '../core/errors';
+import type { OfflineCopyFailure } from '../core/offline-copy';
 import type { Progress } from '../core/types';
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
@@ -214,4 +215,16 @@ export const LLM_TEXT = {
   reindexed: (model: string, book: string) => `Searching with ${model}; ${book} is re-indexed for it.`,
   reindexLater: (model: string) => `Searching with ${model}; the rulebook is re-indexed at its next question.`,
   embeddingFallback: (name: string) => `${name} could not be loaded, so the built-in search model is in use.`,
+};
+
+/** When the service worker cannot save the offline copy of the app (src/ui/offline-copy-notice.ts). */
+export const OFFLINE_COPY_TEXT = {
+  failed: (failure: OfflineCopyFailure) => `This device could not keep an offline copy: ${OFFLINE_COPY_REASON[failure]}.`,
+  retry: 'Try again',
+};
+
+const OFFLINE_COPY_REASON: Record<OfflineCopyFailure, string> = {
+  'storage-full': 'its storage is full. Free some space (or delete a rulebook), then try again',
+  'download-failed': 'the connection dropped while it was saved. The app works while online; try again',
+  unknown: 'saving it failed. The app works while online; try again',
 };

@@ -1,10 +1,12 @@
 // Registers the service worker: says "Ready to work offline" after the first install, and offers
-// "Update available — reload", applied only once no answer or indexing job is running. Main thread.
+// "Update available — reload", applied only once no answer or indexing job is running; says so when the
+// offline copy cannot be saved. Main thread.
 
 import { registerSW } from 'virtual:pwa-register';
 import type { Activity } from './activity';
 import { h } from './dom';
 import { UI_TEXT } from './messages';
+import { watchOfflineCopy } from './offline-copy-notice';
 import type { Shell } from './shell';
 
 /** Long enough to read and be announced; the notice then frees the phone's small screen. */
@@ -34,6 +36,13 @@ export function setUpOfflineApp(shell: Shell, activity: Activity): void {
     // installed app pressed Reload), even in the middle of an answer or an indexing job.
     onNeedReload() {
       void activity.whenIdle().then(() => location.reload());
+    },
+    onRegisteredSW(_url: string, registration: ServiceWorkerRegistration | undefined) {
+      if (!registration) return;
+      watchOfflineCopy(registration, {
+        notify: (note) => shell.notify(note),
+        retry: () => void activity.whenIdle().then(() => location.reload()),
+      });
     },
     onRegisterError(error: unknown) {
       // The app still works online without a service worker; offline use needs one.
