@@ -56,6 +56,11 @@ export type RulebookOps = {
   /** `keepOutOfRecent`: evaluation runs do not fill the user's recent questions. */
   /** A rulebook not yet indexed for the current search model is re-indexed first (with progress). */
   ask: OpSpec<{ hash: string; question: string; search?: SearchSettings; keepOutOfRecent?: boolean }, AskResult, Progress>;
+  /**
+   * Answers from the word index (BM25) without waiting for the search model: for a question asked while the
+   * app starts. Kept out of the recent questions; the full `ask` follows.
+   */
+  askWords: OpSpec<{ hash: string; question: string }, AskResult>;
   rename: OpSpec<{ hash: string; name: string }, void>;
   remove: OpSpec<{ hash: string }, void>;
   units: OpSpec<{ hash: string }, RuleUnit[]>;

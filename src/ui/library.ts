@@ -15,6 +15,9 @@ export interface Library {
   start(init?: InitPayload): Promise<EngineStatus | undefined>;
   /** Resolves once the first listing is done (at once if it already is), whether or not it succeeded. */
   whenStarted(): Promise<void>;
+  isStarted(): boolean;
+  /** The rulebook chosen when the app was last used, known before the worker has listed anything. */
+  rememberedBook(): string | undefined;
   books(): RulebookSummary[];
   current(): string | undefined;
   currentBook(): RulebookSummary | undefined;
@@ -29,15 +32,38 @@ export interface Library {
   onChange(listener: (change: LibraryChange) => void): void;
 }
 
+const CURRENT_KEY = 'pitchside-rulebook';
+
+function remember(hash: string | undefined): void {
+  try {
+    if (hash) localStorage.setItem(CURRENT_KEY, hash);
+    else localStorage.removeItem(CURRENT_KEY);
+  } catch {
+    // Private mode: the next start simply waits for the list.
+  }
+}
+
+function recall(): string | undefined {
+  try {
+    return localStorage.getItem(CURRENT_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createLibrary({ shell, client, activity = pageActivity }: { shell: Shell; client: WorkerClient<RulebookOps>; activity?: Activity }): Library {
   let books: RulebookSummary[] = [];
   let current: string | undefined;
   let indexing: AbortController | undefined;
+  let isStarted = false;
   let markStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
   const unitsByHash = new Map<string, Promise<RuleUnit[]>>();
   const listeners: ((change: LibraryChange) => void)[] = [];
-  const emit = (change: LibraryChange) => listeners.forEach((l) => l(change));
+  const emit = (change: LibraryChange) => {
+    if (change !== 'indexing') remember(current);
+    listeners.forEach((l) => l(change));
+  };
 
   const currentBook = () => books.find((b) => b.hash === current);
   const readyLine = () => {
@@ -100,10 +126,13 @@ export function createLibrary({ shell, client, activity = pageActivity }: { shel
         emit('books');
         return undefined;
       } finally {
+        isStarted = true;
         markStarted();
       }
     },
     whenStarted: () => started,
+    isStarted: () => isStarted,
+    rememberedBook: recall,
     books: () => books,
     current: () => current,
     currentBook,

@@ -18,6 +18,7 @@ import {
   loadChosenSearchModel,
   loadSearchModelForSwitch,
 } from './search-model-choice';
+import { askWords, createWordSearch } from './word-search';
 
 pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
 
@@ -31,6 +32,20 @@ interface WorkerState {
 }
 
 let ready: Promise<WorkerState> | undefined;
+/** Set once `ready` has resolved; read without waiting. */
+let started = false;
+/** The word-only search used until the search model is up (then dropped, to free its copy of the index). */
+let words: Promise<{ service: RulebookService; store: Store }> | undefined;
+
+function startWords(): Promise<{ service: RulebookService; store: Store }> {
+  words ??= (async () => {
+    const store = await openStore({ onClose: () => (words = undefined) });
+    const chosen = await store.getSetting<string>(EMBEDDING_MODEL_SETTING).catch(() => undefined);
+    return { service: createWordSearch(store, chosen, sha256Hex), store };
+  })();
+  words.catch(() => (words = undefined));
+  return words;
+}
 
 function start(onProgress?: (p: { stage: 'load-model'; done: number; total: number }) => void, wasmThreads?: number) {
   ready ??= (async () => {
@@ -39,7 +54,7 @@ function start(onProgress?: (p: { stage: 'load-model'; done: number; total: numb
     onProgress?.({ stage: 'load-model', done: 0, total: 1 });
     // When another tab upgrades the database, this connection closes; the next call opens a fresh one
     // (or reports, in plain words, that this tab must be reloaded).
-    const store = await openStore({ onClose: () => (ready = undefined) });
+    const store = await openStore({ onClose: () => ((ready = undefined), (started = false)) });
     const { embedder, fallback } = await loadChosenSearchModel(store, device);
     onProgress?.({ stage: 'load-model', done: 1, total: 1 });
     const service = new RulebookService({
@@ -48,11 +63,18 @@ function start(onProgress?: (p: { stage: 'load-model'; done: number; total: numb
       store,
       sha256Hex,
     });
+    // An early question asked meanwhile may still be reading: it may fail now, and the page then waits for this.
+    void words?.then(({ store: wordStore }) => wordStore.close(), () => undefined);
+    words = undefined;
     return { service, store, backend: embedder.backend, device, embeddingFallback: fallback };
   })();
-  ready.catch(() => {
-    ready = undefined;
-  });
+  ready.then(
+    () => (started = true),
+    () => {
+      ready = undefined;
+      started = false;
+    },
+  );
   return ready;
 }
 
@@ -99,6 +121,11 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
     const result = await service.ask(hash, question, search, { signal: ctx.signal });
     if (!keepOutOfRecent) await store.addRecentQuestion(hash, question);
     return result;
+  },
+  async askWords({ hash, question }, ctx) {
+    // Once the search model is up, the full answer costs no more.
+    if (ready && started) return (await start()).service.ask(hash, question, undefined, { signal: ctx.signal });
+    return askWords((await startWords()).service, hash, question, ctx.signal);
   },
   async rename({ hash, name }) {
     const { store } = await start();

@@ -87,6 +87,7 @@ export function createAskScreen(opts: AskScreenOptions) {
   function resetAnswer() {
     clear(answer);
     delete answer.dataset.question;
+    delete answer.dataset.stage;
     answer.setAttribute('aria-busy', 'false');
   }
 
@@ -94,18 +95,46 @@ export function createAskScreen(opts: AskScreenOptions) {
   function showPending() {
     answer.setAttribute('aria-busy', 'true');
     delete answer.dataset.question;
+    delete answer.dataset.stage;
     answer.replaceChildren(h('p', { class: 'answer-pending' }, UI_TEXT.searching));
   }
 
-  function showAnswer(text: string, result: AskResult) {
+  function renderAnswer(text: string, result: AskResult) {
     answer.replaceChildren(
       h('p', { class: 'asked' }, h('span', { class: 'asked-label' }, UI_TEXT.youAsked), ' ', text),
       h('h2', { class: 'visually-hidden' }, 'Answer'),
       renderClauseAnswer(result.answer, { loadSection }),
     );
+  }
+
+  function showAnswer(text: string, result: AskResult) {
+    renderAnswer(text, result);
     answer.dataset.question = text;
+    answer.dataset.stage = 'full';
     answer.dataset.answerId = String(++answersShown);
     answer.setAttribute('aria-busy', 'false');
+  }
+
+  /**
+   * The word-index answer to a question asked while the app starts: shown at once, still busy (and not
+   * counted) until the full answer replaces it.
+   */
+  function showEarlyAnswer(text: string, result: AskResult) {
+    renderAnswer(text, result);
+    answer.dataset.stage = 'words';
+  }
+
+  /** Asks the worker's word index with the rulebook used last time, while the search model starts. */
+  function askEarly(text: string, controller: AbortController) {
+    const hash = library.rememberedBook();
+    if (!hash || library.isStarted()) return;
+    client.call('askWords', { hash, question: text }, { signal: controller.signal }).then(
+      (result) => {
+        if (asking === controller && answer.getAttribute('aria-busy') === 'true' && answer.dataset.stage !== 'full') showEarlyAnswer(text, result);
+      },
+      // The full answer follows whatever happens here.
+      () => undefined,
+    );
   }
 
   async function loadSection(sectionTitle: string): Promise<RuleUnit[]> {
@@ -163,7 +192,8 @@ export function createAskScreen(opts: AskScreenOptions) {
     const controller = new AbortController();
     asking = controller;
     showPending();
-    // Asked while the app starts: the rulebook list is not known yet. Wait for it rather than refuse.
+    // Asked while the app starts: answer from the word index now, and wait for the list rather than refuse.
+    if (!parseRuleNumber(text)) askEarly(text, controller);
     await library.whenStarted();
     if (controller.signal.aborted) return;
     const hash = library.current();
