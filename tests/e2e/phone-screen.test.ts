@@ -77,6 +77,20 @@ async function overflowEverywhere(page: Page, label: string): Promise<string[]> 
   return problems;
 }
 
+/** Visible controls smaller than 44 × 44 px (text links inside a sentence excepted: there are none). */
+function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>('main button, main a, main summary, main input:not([type=checkbox]):not([type=radio]), main select, main label.segment, header a, .ask button, .ask input');
+    for (const el of Array.from(controls)) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || el.closest('.visually-hidden') || el.classList.contains('visually-hidden')) continue;
+      if (box.height < 43.5 || box.width < 43.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
+
 /** The element's box lies wholly inside the viewport, and its centre is not covered by anything else. */
 function fullyOnScreenAndUncovered(page: Page, selector: string): Promise<string> {
   return page.evaluate((sel) => {
@@ -173,6 +187,30 @@ describe('the pitchside screen', () => {
     await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
     problems.push(...(await overflowEverywhere(page, 'evaluate')));
     expect(problems).toEqual([]);
+  });
+
+  it('makes every tap target at least 44 px on every screen', async () => {
+    const { page } = session;
+    const small: string[] = [];
+    await page.setViewportSize({ width: 320, height: HEIGHT });
+    small.push(...(await smallTapTargets(page)).map((s) => `Evaluate: ${s}`));
+    for (const screen of ['Ask', 'Rulebook', 'Settings'] as ScreenName[]) {
+      await showScreen(page, screen);
+      small.push(...(await smallTapTargets(page)).map((s) => `${screen}: ${s}`));
+    }
+    await page.setViewportSize({ width: 360, height: HEIGHT });
+    expect(small).toEqual([]);
+  });
+
+  it('reads a very long question up to its limit and says so', async () => {
+    const { page } = session;
+    const long = `${answerable[0].question} ${'and also '.repeat(60)}`.trim();
+    await showScreen(page, 'Ask');
+    await page.getByRole('textbox', { name: 'Question' }).fill(long);
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect.poll(() => answerRegion(page).getAttribute('aria-busy')).toBe('false');
+    await expect.poll(() => page.locator('[role=alert]').textContent()).toMatch(/only its first 300 characters were read/);
+    expect((await answerRegion(page).getAttribute('data-question'))!.length).toBe(300);
   });
 
   it('answers a question asked while the app starts, without a second tap', async () => {

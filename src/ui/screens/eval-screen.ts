@@ -21,7 +21,7 @@ import './eval-screen.css';
 export interface EvalScreenOptions {
   shell: Shell;
   client: WorkerClient<RulebookOps>;
-  /** Hash of the rulebook chosen on the Rules screen. */
+  /** Hash of the rulebook chosen in Settings. */
   currentRulebook: () => string | undefined;
 }
 
@@ -112,7 +112,7 @@ export function createEvalScreen({ shell, client, currentRulebook }: EvalScreenO
     const hash = currentRulebook();
     if (!questions) return;
     if (!hash) {
-      progress.textContent = 'Choose or add a rulebook on the Rules screen first.';
+      progress.textContent = 'Choose or add a rulebook in Settings first.';
       return;
     }
     running?.abort();
