@@ -89,6 +89,7 @@ const QUANTITY_UNITS: [RegExp, string[]][] = [
   [/\bhow long\b|\bduration\b/, ['minutes', 'seconds', 'metre']],
   [/\bhow (soon|often)\b/, ['minutes', 'seconds']],
 ];
+const PRONOUN = /^(?:that|this|it|they|these|those|he|she)$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
 /** Reads a question once. Never throws: any text gives an analysis (possibly with no terms). */
@@ -135,7 +136,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     asks: { number: ASKS_NUMBER.test(corrected), meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected) },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
-    subject: subjectMatch ? tokenize(subjectMatch[1]) : [],
+    // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
+    subject: subjectMatch && !PRONOUN.test(subjectMatch[1].trim()) ? tokenize(subjectMatch[1]) : [],
     vocabulary: hits,
     corrections,
     embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,

@@ -189,6 +189,9 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['What does Advantage mean?', ['advantag']],
     ['What is the Mark', ['mark']],
     ['Can a player wear jewellery?', []],
+    // A pronoun names nothing: the definition is found from the question's other words.
+    ['When refs say a touch is imminent, what does that mean?', []],
+    ['What is it?', []],
   ])('subject of "%s"', (question, subject) => {
     expect(analyzeQuestion(question, full).subject).toEqual(subject);
   });
