@@ -103,7 +103,7 @@ export function createLibrary({ shell, client, activity = pageActivity }: { shel
       );
       current = result.rulebook.hash;
       await refreshBooks();
-      shell.setStatus(TEXT.indexed(result.rulebook.name, result.chunkCount, result.reused));
+      shell.setStatus(TEXT.indexed(result.rulebook.name, result.reused));
     } catch (error) {
       shell.showError(error);
       shell.setStatus(controller.signal.aborted ? `${UI_TEXT.indexingCancelled} ${readyLine()}` : readyLine());

@@ -83,8 +83,7 @@ export const TEXT = {
   ready: 'Ready',
   readyWithBook: (name: string) => `Ready — ${name}`,
   noRulebook: 'Add a rulebook PDF to start.',
-  indexed: (name: string, chunks: number, reused: boolean) =>
-    reused ? `Ready — ${name} (already indexed)` : `Ready — ${name} indexed (${chunks} passages)`,
+  indexed: (name: string, reused: boolean) => (reused ? `Ready — ${name} (already indexed)` : `Ready — ${name} indexed`),
   notCovered: 'Not covered by this rulebook.',
   sure: 'Answer from the rulebook',
   nearest: 'Nearest clauses',
