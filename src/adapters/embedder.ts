@@ -100,6 +100,33 @@ class TransformersEmbedder implements Embedder {
     return this.extractor.tokenizer.encode(word, { add_special_tokens: false }).length === 1;
   }
 
+  /**
+   * The pipeline's own mean pooling walks the hidden states element by element through generic tensor code:
+   * 1.8 s of 4 s when indexing a 534-page book. Tokenizer and model are the pipeline's; only the pooling is ours.
+   */
+  private async embedMeanPooled(batch: string[]): Promise<Float32Array> {
+    const inputs = this.extractor.tokenizer(batch, { padding: true, truncation: true });
+    const outputs = await this.extractor.model(inputs);
+    const hidden = (outputs.last_hidden_state ?? outputs.token_embeddings) as { data: Float32Array; dims: number[] };
+    const [rows, length, dims] = hidden.dims;
+    // Tensor.data is a getter: read it once.
+    const values = hidden.data;
+    const mask = (inputs.attention_mask as { data: ArrayLike<bigint | number> }).data;
+    const pooled = new Float32Array(rows * dims);
+    for (let r = 0; r < rows; r++) {
+      const out = pooled.subarray(r * dims, (r + 1) * dims);
+      let count = 0;
+      for (let t = 0; t < length; t++) {
+        if (!Number(mask[r * length + t])) continue;
+        count++;
+        const base = (r * length + t) * dims;
+        for (let d = 0; d < dims; d++) out[d] += values[base + d];
+      }
+      if (count > 0) for (let d = 0; d < dims; d++) out[d] /= count;
+    }
+    return pooled;
+  }
+
   async embed(texts: string[], opts: EmbedOptions): Promise<Float32Array[]> {
     const { signal, onProgress } = opts;
     const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_EMBED_BATCH_SIZE);
@@ -112,8 +139,10 @@ class TransformersEmbedder implements Embedder {
       const batch = texts.slice(start, start + batchSize).map((t) => prefix + t);
       let data: Float32Array;
       try {
-        const tensor = await this.extractor(batch, { pooling: this.model.pooling, normalize: false });
-        data = tensor.data as Float32Array;
+        data =
+          this.model.pooling === 'mean'
+            ? await this.embedMeanPooled(batch)
+            : ((await this.extractor(batch, { pooling: this.model.pooling, normalize: false })).data as Float32Array);
       } catch (error) {
         throw new AppError('embedding-failed', error instanceof Error ? error.message : String(error));
       }

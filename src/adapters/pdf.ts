@@ -27,6 +27,10 @@ export interface PdfExtractor {
 const HEADER_SEARCH_BYTES = 1024;
 /** A page with fewer visible characters than this is checked for images (a scan with a stray caption). */
 const SPARSE_PAGE_CHARS = 20;
+/** Pages requested from pdf.js before they are needed. */
+const PAGES_AHEAD = 4;
+/** Pages read between two yields to the event loop (where a cancel is noticed). */
+const PAGES_PER_YIELD = 4;
 
 export function createPdfExtractor(pdfjs: PdfJs, options: PdfExtractorOptions = {}): PdfExtractor {
   const imageOps = new Set(
@@ -66,15 +70,29 @@ export function createPdfExtractor(pdfjs: PdfJs, options: PdfExtractorOptions = 
       const pages: PageItems[] = [];
       let textChars = 0;
       let hasImages = false;
-      for (let n = 1; n <= pageCount; n++) {
-        await yieldToEventLoop();
-        throwIfAborted(signal);
+      const readPage = async (n: number) => {
         const page = await doc.getPage(n).catch((error: unknown) => {
           throw toAppError(error, signal, `page ${n}`);
         });
         const items = await readItems(page).catch((error: unknown) => {
           throw toAppError(error, signal, `text of page ${n}`);
         });
+        return { page, items };
+      };
+      // A few pages are requested ahead, so pdf.js's worker never waits for this thread between pages.
+      const inFlight = new Map<number, ReturnType<typeof readPage>>();
+      const request = (n: number) => {
+        if (n > pageCount || inFlight.has(n)) return;
+        const pending = readPage(n);
+        pending.catch(() => undefined);
+        inFlight.set(n, pending);
+      };
+      for (let n = 1; n <= pageCount; n++) {
+        for (let ahead = n; ahead < n + PAGES_AHEAD; ahead++) request(ahead);
+        if (n % PAGES_PER_YIELD === 0) await yieldToEventLoop();
+        throwIfAborted(signal);
+        const { page, items } = await inFlight.get(n)!;
+        inFlight.delete(n);
         const chars = items.reduce((sum, it) => sum + it.str.replace(/\s/g, '').length, 0);
         textChars += chars;
         if (!hasImages && chars < SPARSE_PAGE_CHARS) hasImages = await hasImageOps(page);
