@@ -33,6 +33,13 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'llm-no-webgpu': 'This browser has no usable WebGPU, so answers come straight from the rulebook clauses.',
   'llm-failed': 'The answer model failed. The clause answer below is still from the rulebook.',
   'bad-question-file': 'That question file could not be read.',
+  'pack-not-pack': 'That file is not a Pitchside rule pack. Choose a .rulepack file exported from Pitchside.',
+  'pack-damaged': 'That rule pack is damaged (cut short or corrupted) and was not imported. Ask for the pack again.',
+  'pack-tampered':
+    'That rule pack was changed after it was exported, so it was not imported. Ask for an unchanged copy of the pack.',
+  'pack-newer': 'That rule pack comes from a newer version of Pitchside. Update the app (reload while online), then import it again.',
+  'pack-unknown-model':
+    'That rule pack was made with a search model this app does not have, so it was not imported. Ask for a pack made with the built-in model.',
   unknown: 'Something went wrong. Try again; if it keeps happening, reload the app.',
 };
 
