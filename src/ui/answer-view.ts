@@ -8,6 +8,9 @@ import { renderUnitList } from './browse-view';
 import { h } from './dom';
 import { describeError, TEXT, UI_TEXT } from './messages';
 
+/** Past this many words the lead is a sentence rather than a short answer ("Ten (10) metres"). */
+export const LONG_LEAD_WORDS = 12;
+
 export interface ClauseAnswerViewOptions {
   /** The units of a section, for "Show the whole section"; without it the button is left out. */
   loadSection?(sectionTitle: string): Promise<RuleUnit[]>;
@@ -52,8 +55,10 @@ export function renderClauseAnswer(answer: ClauseAnswer, opts: ClauseAnswerViewO
     const [first, ...rest] = answer.sentences;
     // The short answer (a quantity) leads where there is one; the first sentence otherwise.
     const leadText = answer.short ?? first?.text;
+    // A whole sentence in the largest type would fill a phone screen: a long lead is set a size smaller.
+    const isLong = (leadText ?? '').split(/\s+/).length > LONG_LEAD_WORDS;
     const leadBlock = first
-      ? h('div', { class: 'lead' }, cite(first.ref, first.citation, 'lead-rule'), h('p', { class: 'lead-text' }, leadText ?? ''))
+      ? h('div', { class: 'lead' }, cite(first.ref, first.citation, 'lead-rule'), h('p', { class: isLong ? 'lead-text long' : 'lead-text' }, leadText ?? ''))
       : null;
     const after = answer.short && first ? [h('p', { class: 'answer-sentence' }, first.text), ...rest.map((s) => sentenceWithCite(s.text, cite(s.ref, s.citation)))] : rest.map((s) => sentenceWithCite(s.text, cite(s.ref, s.citation)));
     lead = h('div', { class: 'answer-state clause-answer sure', 'data-state': 'sure' }, h('p', { class: 'state-label' }, TEXT.sure), leadBlock, after);
