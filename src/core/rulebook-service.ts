@@ -242,6 +242,24 @@ export class RulebookService {
     return this.indexUnits(rulebook, units, { signal, onProgress });
   }
 
+  /**
+   * Stores an index made elsewhere (a rule pack): as it is when it was made with the current model and chunk
+   * settings (nothing embedded), otherwise re-indexed from its units for the current model, with progress.
+   */
+  async importIndex(
+    rulebook: Rulebook,
+    index: StoredIndex,
+    opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+  ): Promise<AddResult> {
+    if (index.key !== this.keyFor(rulebook.hash)) return this.indexUnits(rulebook, index.units, opts);
+    throwIfAborted(opts.signal);
+    opts.onProgress?.({ stage: 'save', done: 0, total: 1 });
+    await this.deps.store.saveIndexedRulebook(rulebook, index);
+    opts.onProgress?.({ stage: 'save', done: 1, total: 1 });
+    this.loaded.set(rulebook.hash, loadedIndex(index));
+    return { rulebook, reused: false, chunkCount: index.chunks.length, embedded: 0 };
+  }
+
   /** Chunks, embeds and saves units as the rulebook's index for the current model, in one transaction. */
   private async indexUnits(
     rulebook: Rulebook,
