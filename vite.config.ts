@@ -4,6 +4,8 @@
 
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { PACK_ACCEPT, SHARE_TARGET_ACTION, SHARE_TARGET_FILE_FIELD } from './src/core/pack-sharing';
+import { RULE_PACK_EXTENSION, RULE_PACK_MIME } from './src/core/rule-pack';
 import { DEV_SERVER_HEADERS, META_CONTENT_SECURITY_POLICY, renderHeadersFile, SECURITY_HEADERS } from './src/core/security-headers';
 
 /** The CSP as a meta tag in the built page only: the dev server injects inline styles for hot reload. */
@@ -60,6 +62,14 @@ export default defineConfig({
         theme_color: '#0b5d2a',
         background_color: '#ffffff',
         categories: ['sports', 'reference'],
+        // Rule packs (docs/rule-packs.md) sent by message or email open in the installed app.
+        share_target: {
+          action: `./${SHARE_TARGET_ACTION}`,
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: SHARE_TARGET_FILE_FIELD, accept: PACK_ACCEPT }] },
+        },
+        file_handlers: [{ action: './', accept: { [RULE_PACK_MIME]: [RULE_PACK_EXTENSION] } }],
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -5,7 +5,9 @@ import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { OFFLINE_COPY_FAILED, type OfflineCopyFailedMessage } from '../src/core/offline-copy';
+import { SHARE_TARGET_ACTION } from '../src/core/pack-sharing';
 import { SECURITY_HEADERS } from '../src/core/security-headers';
+import { receiveSharedPack } from '../src/worker/share-target';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
@@ -39,6 +41,12 @@ addPlugins([
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// A rule pack shared to the installed app (manifest share_target) is posted here.
+registerRoute(
+  ({ url }) => url.pathname === new URL(SHARE_TARGET_ACTION, self.registration.scope).pathname,
+  ({ request }) => receiveSharedPack(request, self.registration.scope),
+  'POST',
+);
 
 // The first install takes control at once ("Ready to work offline"); an update waits for the user's
 // "Reload" click, so it never replaces the app in the middle of an answer or an indexing job.

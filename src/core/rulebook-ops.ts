@@ -1,6 +1,7 @@
 // The rulebook worker's operations: payload, result and progress types for each.
 
 import type { AddResult, AskResult } from './rulebook-service';
+import type { ImportedPack } from './rule-pack-transfer';
 import type { SerializedError } from './errors';
 import type { OpSpec } from './protocol';
 import type { Progress, Rulebook, RuleUnit, SearchSettings } from './types';
@@ -71,4 +72,8 @@ export type RulebookOps = {
   useEmbeddingModel: OpSpec<{ modelId: string }, EngineStatus, Progress>;
   /** Indexes a stored rulebook for the current search model from its stored clauses (no PDF needed). */
   reindex: OpSpec<{ hash: string }, AddResult, Progress>;
+  /** The rulebook's stored index as a rule pack file (docs/rule-packs.md), transferred. */
+  exportPack: OpSpec<{ hash: string }, { bytes: ArrayBuffer; fileName: string }>;
+  /** Stores a rule pack as it is, or re-indexes its units for the search model in use (with progress). */
+  importPack: OpSpec<{ bytes: ArrayBuffer }, ImportedPack, Progress>;
 };

@@ -10,6 +10,8 @@ import { startLlmSession } from './llm-session';
 import { createLlmStatusBar } from './llm-status-bar';
 import { createPins } from './pins';
 import { createRulebookPicker } from './rulebook-picker';
+import { receiveIncomingPacks } from './incoming-packs';
+import { createRulePackControls } from './rule-pack-controls';
 import { createAskScreen } from './screens/ask-screen';
 import { createEvalScreen } from './screens/eval-screen';
 import { createModelsScreen } from './screens/models-screen';
@@ -44,7 +46,9 @@ export function mountApp({ root, client }: AppOptions) {
   });
   const models = createModelsScreen({ shell, client, currentRulebook: library.current }).screen;
   const llmBar = createLlmStatusBar({ shell, openModels: () => models.element.scrollIntoView({ block: 'start' }) }).element;
-  const settings = createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate: () => shell.show('evaluate') });
+  const rulePacks = createRulePackControls({ shell, client, library });
+  receiveIncomingPacks(rulePacks.importFile, library.whenStarted());
+  const settings = createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate: () => shell.show('evaluate'), rulePacks: rulePacks.element });
   const evaluate = createEvalScreen({ shell, client, currentRulebook: library.current }).screen;
 
   shell.addScreen(askScreen.screen);

@@ -25,6 +25,8 @@ export interface Library {
   rename(hash: string, name: string): Promise<void>;
   remove(hash: string): Promise<void>;
   add(file: File): Promise<void>;
+  /** Lists the rulebooks again (after a rule pack was imported), choosing `select` when given. */
+  refresh(select?: string): Promise<void>;
   cancelIndexing(): void;
   isIndexing(): boolean;
   /** The rulebook's clauses (loaded once per rulebook). */
@@ -163,6 +165,11 @@ export function createLibrary({ shell, client, activity = pageActivity }: { shel
       }
     },
     add: (file) => activity.track(add(file)),
+    async refresh(select) {
+      if (select) current = select;
+      await refreshBooks();
+      if (select) emit('current');
+    },
     cancelIndexing: () => indexing?.abort(),
     isIndexing: () => indexing !== undefined,
     loadUnits,

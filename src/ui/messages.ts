@@ -223,6 +223,19 @@ export const LLM_TEXT = {
   embeddingFallback: (name: string) => `${name} could not be loaded, so the built-in search model is in use.`,
 };
 
+/** Rule packs: one rulebook, indexed, in one file to share (src/ui/rule-pack-controls.ts). */
+export const PACK_TEXT = {
+  export: 'Export rule pack',
+  import: 'Import rule pack',
+  note: 'A rule pack is the chosen rulebook, indexed, in one file: send it to another phone, which needs no PDF and no indexing.',
+  exporting: (name: string) => `Saving ${name} as a rule pack…`,
+  exported: (name: string, file: string) => `Ready — ${name} · rule pack saved as ${file}`,
+  imported: (name: string, edition: string | undefined) => `Ready — ${name}${edition ? ` (${edition})` : ''} imported from a rule pack`,
+  importedReindexed: (name: string, passages: number) =>
+    `Ready — ${name} imported from a rule pack and indexed for this phone's search model (${passages} passages)`,
+  alreadyHere: (name: string) => `Ready — ${name} (this rule pack is already on this phone)`,
+};
+
 /** When the service worker cannot save the offline copy of the app (src/ui/offline-copy-notice.ts). */
 export const OFFLINE_COPY_TEXT = {
   failed: (failure: OfflineCopyFailure) => `This device could not keep an offline copy: ${OFFLINE_COPY_REASON[failure]}.`,

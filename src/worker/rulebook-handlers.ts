@@ -7,6 +7,8 @@ import { getEmbeddingModel } from '../core/embedding-models';
 import type { Handlers } from '../core/protocol';
 import type { EmbeddingFallback, EngineStatus, RulebookOps, RulebookSummary } from '../core/rulebook-ops';
 import { RulebookService } from '../core/rulebook-service';
+import { exportRulePack, importRulePack } from '../core/rule-pack-transfer';
+import { createGzip } from '../adapters/gzip';
 import type { EmbedderDevice } from '../adapters/embedder';
 import { configureOnnxForBrowser, pickDevice, readWasmThreads } from '../adapters/onnx-browser-env';
 import { createPdfExtractor } from '../adapters/pdf';
@@ -157,6 +159,18 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
   async reindex({ hash }, ctx) {
     const { service } = await start();
     return service.reindex(hash, { signal: ctx.signal, onProgress: ctx.progress });
+  },
+  async exportPack({ hash }, ctx) {
+    const { service, store } = await start();
+    const { bytes, fileName } = await exportRulePack({ store, service, sha256Hex, compression: createGzip() }, hash);
+    const buffer = bytes.buffer as ArrayBuffer;
+    ctx.transfer([buffer]);
+    return { bytes: buffer, fileName };
+  },
+  async importPack({ bytes }, ctx) {
+    const { service, store } = await start();
+    const deps = { store, service, sha256Hex, compression: createGzip() };
+    return importRulePack(deps, new Uint8Array(bytes), { signal: ctx.signal, onProgress: ctx.progress });
   },
   async recent({ hash }) {
     const { store } = await start();

@@ -17,9 +17,11 @@ export interface SettingsScreenOptions {
   llmBar: HTMLElement;
   models: Screen;
   openEvaluate(): void;
+  /** "Export rule pack" and "Import rule pack", shown under the rulebook list. */
+  rulePacks?: HTMLElement;
 }
 
-export function createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate }: SettingsScreenOptions) {
+export function createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate, rulePacks }: SettingsScreenOptions) {
   const rulebooks = createRulebooksView({
     onSelect: (hash) => library.select(hash),
     onRename: (hash, name) => void library.rename(hash, name),
@@ -32,7 +34,7 @@ export function createSettingsScreen({ library, createPickButton, llmBar, models
   const element = h(
     'div',
     { class: 'settings-screen' },
-    section('settings-rulebooks', UI_TEXT.rulebooksTitle, h('div', { class: 'setting-row' }, createPickButton(), cancelIndexing), rulebooks.element),
+    section('settings-rulebooks', UI_TEXT.rulebooksTitle, h('div', { class: 'setting-row' }, createPickButton(), cancelIndexing), rulebooks.element, rulePacks ?? null),
     section('settings-display', UI_TEXT.displayTitle, h('div', { class: 'setting-row' }, createThemeSwitch()), createTextSizeSetting()),
     section('settings-app', UI_TEXT.appTitle, h('p', { class: 'muted' }, UI_TEXT.appNote), install),
     section('settings-answers', UI_TEXT.answersTitle, llmBar, models.element),
