@@ -13,6 +13,8 @@ export interface QuestionOutcome {
   /** The answer shown to the user (the clause answer, or the LLM's text). */
   answerText: string;
   abstained: boolean;
+  /** The rule(s) the answer leads with, as the referee sees it first; absent where the answerer has no lead. */
+  leadRefs?: readonly string[];
 }
 
 export interface PerQuestionResult {
@@ -24,6 +26,8 @@ export interface PerQuestionResult {
   hit_at_3: boolean;
   hit_at_5: boolean;
   rule_hit_at_3: boolean;
+  /** The answer leads with a wanted rule (not abstained); absent where the answerer has no lead. */
+  lead_rule_hit?: boolean;
   /** Answerable: not abstained and an accept pattern matches. Unanswerable: abstained. */
   answer_correct: boolean;
   abstained: boolean;
@@ -44,6 +48,8 @@ export interface Metrics {
   hit_at_3: number | null;
   hit_at_5: number | null;
   rule_hit_at_3: number | null;
+  /** Over answerable questions whose answerer has a lead: the lead's rule is a wanted one. */
+  lead_rule_accuracy: number | null;
   mrr: number | null;
   answer_accuracy: number | null;
   abstain_accuracy: number | null;
@@ -107,6 +113,7 @@ export function scoreQuestion(question: EvalQuestion, outcome: QuestionOutcome):
   );
   const wantedRules = new Set(question.rules.map(normalizeRef));
   const ruleHit = rankedChunks.slice(0, 3).some((chunk) => chunk.refs.some((ref) => wantedRules.has(normalizeRef(ref))));
+  const leadHit = outcome.leadRefs && !abstained ? outcome.leadRefs.some((ref) => wantedRules.has(normalizeRef(ref))) : false;
   return {
     id: question.id,
     answerable: true,
@@ -115,6 +122,7 @@ export function scoreQuestion(question: EvalQuestion, outcome: QuestionOutcome):
     hit_at_3: rank !== null && rank <= 3,
     hit_at_5: rank !== null && rank <= 5,
     rule_hit_at_3: ruleHit,
+    ...(outcome.leadRefs ? { lead_rule_hit: leadHit } : {}),
     answer_correct: !abstained && question.accept.some((pattern) => matchesWhole(pattern, answerText)),
     abstained,
     answer: answerText,
@@ -129,6 +137,10 @@ export function summarize(results: readonly PerQuestionResult[]): Metrics {
     hit_at_3: shareOf(answerable, (r) => r.hit_at_3),
     hit_at_5: shareOf(answerable, (r) => r.hit_at_5),
     rule_hit_at_3: shareOf(answerable, (r) => r.rule_hit_at_3),
+    lead_rule_accuracy: shareOf(
+      answerable.filter((r) => r.lead_rule_hit !== undefined),
+      (r) => r.lead_rule_hit === true,
+    ),
     mrr: meanOf(answerable, (r) => (r.rank === null ? 0 : 1 / r.rank)),
     answer_accuracy: shareOf(answerable, (r) => r.answer_correct),
     abstain_accuracy: shareOf(unanswerable, (r) => r.abstained),
@@ -142,6 +154,7 @@ export const METRIC_KEYS: readonly (keyof Metrics)[] = [
   'hit_at_3',
   'hit_at_5',
   'rule_hit_at_3',
+  'lead_rule_accuracy',
   'mrr',
   'answer_accuracy',
   'abstain_accuracy',

@@ -44,6 +44,8 @@ export function outcomeFromAsk(result: AskResult): QuestionOutcome {
     rankedChunks: result.clauses.map((c) => ({ text: c.text, refs: [c.ref] })),
     answerText: clauseAnswerText(result),
     abstained: !result.answer.covered,
+    // The lead shown first: the rule of the answer's first sentence.
+    leadRefs: result.answer.sentences[0] ? [result.answer.sentences[0].ref] : result.clauses.slice(0, 1).map((c) => c.ref),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   evidenceRank,
   formatComparisonTable,
   formatMetricsTable,
+  METRIC_KEYS,
   normalizeForEvidence,
   scoreQuestion,
   summarize,
@@ -106,6 +107,20 @@ describe('scoreQuestion', () => {
     });
   });
 
+  it('scores the lead rule where the answerer has a lead, and never when it abstained', () => {
+    const wanted = question().rules[0];
+    const base = { rankedChunks: [HOLDER], answerText: '' };
+    expect(scoreQuestion(question(), { ...base, abstained: false, leadRefs: [wanted] }).lead_rule_hit).toBe(true);
+    expect(scoreQuestion(question(), { ...base, abstained: false, leadRefs: ['99.9'] }).lead_rule_hit).toBe(false);
+    expect(scoreQuestion(question(), { ...base, abstained: true, leadRefs: [wanted] }).lead_rule_hit).toBe(false);
+    expect(scoreQuestion(question(), { ...base, abstained: false }).lead_rule_hit).toBeUndefined();
+    const results = [true, false, undefined].map((lead) => ({
+      ...scoreQuestion(question(), { ...base, abstained: false, ...(lead === undefined ? {} : { leadRefs: [lead ? wanted : '99.9'] }) }),
+    }));
+    // Over the questions with a lead only.
+    expect(summarize(results).lead_rule_accuracy).toBe(0.5);
+  });
+
   it('counts a rule hit only in the top 3, matching references without regard to case or spacing', () => {
     const others = [chunk('a', '1.1'), chunk('b', '1.2'), chunk('c', '1.3')];
     const late = scoreQuestion(question(), { rankedChunks: [...others, HOLDER], answerText: '', abstained: false });
@@ -178,6 +193,7 @@ describe('summarize', () => {
       hit_at_3: 0.5,
       hit_at_5: 0.75,
       rule_hit_at_3: 0.5,
+      lead_rule_accuracy: null,
       mrr: (1 + 1 / 2 + 0 + 1 / 4) / 4,
       answer_accuracy: 0.5,
       abstain_accuracy: 0.5,
@@ -192,7 +208,7 @@ describe('summarize', () => {
     const onlyUnanswerable = summarize(RESULTS.filter((r) => !r.answerable));
     expect(onlyUnanswerable).toMatchObject({ hit_at_1: null, mrr: null, answer_accuracy: null, false_abstain_rate: null });
     expect(onlyUnanswerable.abstain_accuracy).toBe(0.5);
-    expect(Object.values(summarize([]))).toEqual(Array(8).fill(null));
+    expect(Object.values(summarize([]))).toEqual(Array(METRIC_KEYS.length).fill(null));
   });
 });
 

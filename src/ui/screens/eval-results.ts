@@ -17,6 +17,7 @@ const METRIC_LABELS: Record<keyof Metrics, string> = {
   hit_at_3: 'hit@3',
   hit_at_5: 'hit@5',
   rule_hit_at_3: 'rule hit@3',
+  lead_rule_accuracy: 'lead rule',
   mrr: 'MRR',
   answer_accuracy: 'answer accuracy',
   abstain_accuracy: 'abstain accuracy',
