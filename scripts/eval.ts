@@ -168,7 +168,10 @@ async function main() {
   console.log(formatMetricsTable(result.per_question, result.metrics));
   const risk = riskCoverage(result.per_question, RISK_THRESHOLDS);
   const sure = sureAnswers(result.per_question);
-  console.log(`risk-coverage by confidence (sure needs ${tuning.coverage.sureConfidence} and a lead ${tuning.coverage.sureMargin} above the next clause):\n${formatRiskCoverage(risk)}`);
+  console.log(
+    `risk-coverage by confidence alone (sure also needs a lead ${tuning.coverage.sureMargin} above the next clause holding ` +
+      `${tuning.coverage.sureLeadShare} of the question's terms):\n${formatRiskCoverage(risk)}`,
+  );
   console.log(`shown as sure: ${sure.share.toFixed(3)} of questions, right when sure: ${sure.accuracy?.toFixed(3) ?? 'n/a'}\n`);
 
   let baseline: EvalRun | undefined;
