@@ -4,8 +4,7 @@
 
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { PACK_ACCEPT, SHARE_TARGET_ACTION, SHARE_TARGET_FILE_FIELD } from './src/core/pack-sharing';
-import { RULE_PACK_EXTENSION, RULE_PACK_MIME } from './src/core/rule-pack';
+import { PACK_ACCEPT, RULE_PACK_EXTENSION, RULE_PACK_MIME, SHARE_TARGET_ACTION, SHARE_TARGET_FILE_FIELD } from './src/core/pack-sharing';
 import { DEV_SERVER_HEADERS, META_CONTENT_SECURITY_POLICY, renderHeadersFile, SECURITY_HEADERS } from './src/core/security-headers';
 
 /** The CSP as a meta tag in the built page only: the dev server injects inline styles for hot reload. */

@@ -1,8 +1,9 @@
 // How a rule pack reaches the app from outside: the manifest's share target posts it to the service worker,
 // which keeps it in a cache and opens the app with a marker in the address; file handlers use launchQueue.
-// Constants shared by the manifest (vite.config.ts), the service worker and the page.
+// Constants shared by the manifest (vite.config.ts), the service worker and the page; imports nothing.
 
-import { RULE_PACK_EXTENSION, RULE_PACK_MIME } from './rule-pack';
+export const RULE_PACK_EXTENSION = '.rulepack';
+export const RULE_PACK_MIME = 'application/x-pitchside-rule-pack';
 
 /** Relative to the app's scope. */
 export const SHARE_TARGET_ACTION = 'share-target';

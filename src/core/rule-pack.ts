@@ -8,8 +8,7 @@ import type { Chunk, ChunkSettings, Rulebook, RuleUnit, StoredIndex } from './ty
 
 /** Raised when the pack's layout or its manifest changes shape; older apps refuse newer packs. */
 export const RULE_PACK_SCHEMA_VERSION = 1;
-export const RULE_PACK_EXTENSION = '.rulepack';
-export const RULE_PACK_MIME = 'application/x-pitchside-rule-pack';
+export { RULE_PACK_EXTENSION, RULE_PACK_MIME } from './pack-sharing';
 
 /** "PSRP": Pitchside rule pack. */
 const MAGIC = [0x50, 0x53, 0x52, 0x50];
