@@ -137,6 +137,7 @@ export const UI_TEXT = {
   questionPlaceholder: 'e.g. How far back on a penalty?',
   questionTooLong: (max: number) => `That question is very long, so only its first ${max} characters were read.`,
   youAsked: 'You asked:',
+  refining: 'Quick answer while the app starts; checking it…',
   pinnedRules: 'Pinned rules',
   voice: 'Ask by voice',
   rulebookTitle: 'Rulebook',

@@ -121,6 +121,7 @@ export function createAskScreen(opts: AskScreenOptions) {
    */
   function showEarlyAnswer(text: string, result: AskResult) {
     renderAnswer(text, result);
+    answer.querySelector('.asked')?.after(h('p', { class: 'answer-pending' }, UI_TEXT.refining));
     answer.dataset.stage = 'words';
   }
 
