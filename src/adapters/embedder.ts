@@ -1,7 +1,7 @@
 // Embedder over transformers.js feature extraction: loads one registered model, embeds in batches with
 // progress and cancellation, counts tokens with the model's tokenizer. Runs in the rulebook worker and in Node.
 
-import { env, pipeline, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
+import { env, pipeline, Tensor, type FeatureExtractionPipeline, type ProgressInfo } from '@huggingface/transformers';
 import { getEmbeddingModel, type EmbeddingModelInfo } from '../core/embedding-models';
 import type { EmbedOptions, Embedder } from '../core/embedder';
 import { AppError, throwIfAborted, yieldToEventLoop } from '../core/errors';
@@ -85,15 +85,90 @@ function toLoadError(model: EmbeddingModelInfo, error: unknown): AppError {
   return new AppError('model-failed', `${model.name}: ${message}`);
 }
 
+/** Whitespace as BERT's normalizer and pre-tokenizer see it: tokens never span it. */
+const BERT_WHITESPACE = /[\t\n\r\p{Zs}]+/u;
+/** Distinct words whose token counts are kept (a 534-page book has about 20,000). */
+const MAX_CACHED_WORDS = 200_000;
+
 class TransformersEmbedder implements Embedder {
+  /** Token count per word, for tokenizers whose tokens never cross whitespace (BERT's WordPiece). */
+  private readonly wordTokens: Map<string, number> | undefined;
+  /** Token ids per word, on the same condition: indexing tokenizes each distinct word once. */
+  private readonly wordIds: Map<string, number[]> | undefined;
+  /** [CLS] and [SEP] as the tokenizer adds them, and the longest input it keeps. */
+  private readonly specials: { first: number; last: number; maxLength: number } | undefined;
+
   constructor(
     readonly model: EmbeddingModelInfo,
     readonly backend: EmbedderDevice,
     private readonly extractor: FeatureExtractionPipeline,
-  ) {}
+  ) {
+    const config = (extractor.tokenizer as unknown as { config?: { tokenizer_class?: string } }).config;
+    const isWordPiece = /^(Bert|DistilBert)Tokenizer/.test(config?.tokenizer_class ?? '');
+    this.wordTokens = isWordPiece ? new Map() : undefined;
+    const tokenizer = extractor.tokenizer as unknown as { encode(t: string): number[]; model_max_length?: number };
+    const empty = isWordPiece ? tokenizer.encode('') : [];
+    const maxLength = tokenizer.model_max_length;
+    if (empty.length === 2 && maxLength && maxLength <= 8192) {
+      this.specials = { first: empty[0], last: empty[1], maxLength };
+      this.wordIds = new Map();
+    }
+  }
 
+  /** The pipeline's inputs (ids, mask, token types; padded, truncated), built from cached word ids. */
+  private tokenizeBatch(batch: string[], wordIds: Map<string, number[]>, specials: { first: number; last: number; maxLength: number }) {
+    const rows = batch.map((text) => {
+      const ids = [specials.first];
+      for (const word of text.split(BERT_WHITESPACE)) {
+        if (!word) continue;
+        let pieces = wordIds.get(word);
+        if (!pieces) {
+          pieces = this.extractor.tokenizer.encode(word, { add_special_tokens: false });
+          if (wordIds.size < MAX_CACHED_WORDS) wordIds.set(word, pieces);
+        }
+        for (const id of pieces) ids.push(id);
+        if (ids.length >= specials.maxLength - 1) break;
+      }
+      ids.length = Math.min(ids.length, specials.maxLength - 1);
+      ids.push(specials.last);
+      return ids;
+    });
+    const length = Math.max(...rows.map((r) => r.length));
+    const ids = new BigInt64Array(rows.length * length);
+    const mask = new BigInt64Array(rows.length * length);
+    rows.forEach((row, r) =>
+      row.forEach((id, t) => {
+        ids[r * length + t] = BigInt(id);
+        mask[r * length + t] = 1n;
+      }),
+    );
+    const dims = [rows.length, length];
+    return {
+      input_ids: new Tensor('int64', ids, dims),
+      attention_mask: new Tensor('int64', mask, dims),
+      token_type_ids: new Tensor('int64', new BigInt64Array(rows.length * length), dims),
+    };
+  }
+
+  /**
+   * Counted word by word where the tokenizer allows it: chunking counts every clause, and a rulebook repeats
+   * its words, so most counts are cached (indexing a 534-page book counted ~900,000 words through the
+   * tokenizer before).
+   */
   countTokens(text: string): number {
-    return this.extractor.tokenizer.encode(text, { add_special_tokens: false }).length;
+    const cache = this.wordTokens;
+    if (!cache) return this.extractor.tokenizer.encode(text, { add_special_tokens: false }).length;
+    let count = 0;
+    for (const word of text.split(BERT_WHITESPACE)) {
+      if (!word) continue;
+      let n = cache.get(word);
+      if (n === undefined) {
+        n = this.extractor.tokenizer.encode(word, { add_special_tokens: false }).length;
+        if (cache.size < MAX_CACHED_WORDS) cache.set(word, n);
+      }
+      count += n;
+    }
+    return count;
   }
 
   isKnownWord(word: string): boolean {
@@ -105,7 +180,10 @@ class TransformersEmbedder implements Embedder {
    * 1.8 s of 4 s when indexing a 534-page book. Tokenizer and model are the pipeline's; only the pooling is ours.
    */
   private async embedMeanPooled(batch: string[]): Promise<Float32Array> {
-    const inputs = this.extractor.tokenizer(batch, { padding: true, truncation: true });
+    const inputs =
+      this.wordIds && this.specials
+        ? this.tokenizeBatch(batch, this.wordIds, this.specials)
+        : this.extractor.tokenizer(batch, { padding: true, truncation: true });
     const outputs = await this.extractor.model(inputs);
     const hidden = (outputs.last_hidden_state ?? outputs.token_embeddings) as { data: Float32Array; dims: number[] };
     const [rows, length, dims] = hidden.dims;
