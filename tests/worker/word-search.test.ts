@@ -31,8 +31,8 @@ describe('word search while the model starts', () => {
     for (const q of answerable.slice(0, 4)) {
       const result = await askWords(words, hash, q.question);
       expect(result.answer.clauses.map((c) => c.ref)).toContain(q.rule);
-      expect(result.timings.embedMs).toBeLessThan(50);
     }
+    // The stand-in embedder throws if asked for a vector, so reaching here means none was asked for.
     expect(words.queryEmbeddings).toBe(0);
   });
 
