@@ -10,13 +10,15 @@ import type { Page } from 'playwright-core';
 import { parseQuestionFile } from '../src/core/question-file';
 import type { EngineStatus } from '../src/core/rulebook-ops';
 import { openBrowser, startPreview, type PreviewServer } from '../tests/e2e/harness';
+import { measureScale } from './bench-scale';
 
 const DEFAULT_QUESTIONS = new URL('../eval/questions/fit-touch-5th.jsonl', import.meta.url);
 const DEFAULT_QUERY_RUNS = 40;
 const WARMUP_RUNS = 3;
 const READY_TIMEOUT_MS = 300_000;
 const SETTLE_MS = 3000;
-const USAGE = 'Usage: npm run build && npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N] [--qa questions.jsonl]';
+const USAGE =
+  'Usage: npm run build && npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N] [--qa questions.jsonl] [--scale-pdf <big.pdf> [--soak-questions N]]';
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 function percentile(values: number[], p: number): number {
@@ -146,7 +148,17 @@ async function measureColdOpen(page: Page, question: string, runs = COLD_OPEN_RU
 // ---- end of cold open --------------------------------------------------------------------------------
 
 async function main() {
-  const { values } = parseArgs({ options: { pdf: { type: 'string' }, json: { type: 'string' }, queries: { type: 'string' }, qa: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      pdf: { type: 'string' },
+      json: { type: 'string' },
+      queries: { type: 'string' },
+      qa: { type: 'string' },
+      // A large rulebook (the 534-page one): time to Ready with its stages, latency, and the soak (bench-scale.ts).
+      'scale-pdf': { type: 'string' },
+      'soak-questions': { type: 'string' },
+    },
+  });
   if (!values.pdf) {
     console.error(USAGE);
     process.exit(2);
@@ -205,7 +217,23 @@ async function main() {
       index_by_threads: threadRuns,
       multi_thread_index_speedup: single && Number.isFinite(multi) ? round(single / multi, 2) : null,
     };
+    if (values['scale-pdf']) {
+      Object.assign(
+        result,
+        await measureScale({
+          server,
+          bigPdf: values['scale-pdf'],
+          otherPdf: values.pdf,
+          questions,
+          queryRuns: Math.max(queryRuns, 100),
+          soakQuestions: Number(values['soak-questions'] ?? 2000),
+          soakSwitchEvery: 100,
+        }),
+      );
+    }
     const rows: [string, unknown][] = Object.entries(result).filter(([, v]) => typeof v !== 'object' || v === null);
+    const stages = (result as { scale_stages?: Record<string, number> }).scale_stages ?? {};
+    for (const [k, v] of Object.entries(stages)) rows.push([`scale ${k}`, v]);
     for (const r of threadRuns) rows.push([`index_ms (${r.setting}, ${r.wasm_threads ?? '?'} threads)`, r.index_ms]);
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v)}`).join('\n'));

@@ -1,0 +1,206 @@
+// Scale and soak measurements for `npm run bench:browser -- --scale-pdf <big.pdf>`: a large rulebook to
+// Ready with where the time goes (from the status line's stages), question latency on it, and a soak of many
+// questions switching rulebooks, with the page's and the worker's heap at its start and end. Node, driving
+// the built app in headless Chromium.
+
+import type { Page } from 'playwright-core';
+import { openBrowser, type PreviewServer } from '../tests/e2e/harness';
+
+const READY_TIMEOUT_MS = 300_000;
+/** Lets the service worker finish precaching before the clock starts (as the 17-page run does). */
+const SETTLE_MS = 3000;
+const WARMUP_RUNS = 3;
+
+/** What main.ts exposes for measurements: the app's rulebook library. */
+interface BenchWindow {
+  pitchside: { app: { library: { books(): { hash: string }[]; select(hash: string): void } } };
+}
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('header [role=status]')?.textContent ?? ''),
+    pattern.source,
+    { timeout: READY_TIMEOUT_MS, polling: 10 },
+  );
+}
+
+/** Asks through the Ask screen and resolves once the Answer region holds the new answer; returns ms. */
+function ask(page: Page, question: string): Promise<number> {
+  return page.evaluate(async (q) => {
+    const region = document.querySelector('section[aria-label="Answer"]') as HTMLElement;
+    const input = document.getElementById('question') as HTMLInputElement;
+    const before = region.dataset.answerId;
+    const updated = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (region.dataset.answerId !== before && region.getAttribute('aria-busy') === 'false') {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(region, { attributes: true, attributeFilter: ['aria-busy', 'data-answer-id'] });
+    });
+    const start = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    (document.querySelector('form.ask button[type=submit]') as HTMLButtonElement).click();
+    await updated;
+    return performance.now() - start;
+  }, question);
+}
+
+/** The status line's stages in order, each with when it was first shown (ms after the file was chosen). */
+const STAGES: [string, RegExp][] = [
+  ['read_file_and_hash', /^Reading file/],
+  ['pdfjs_pages', /^Reading pages/],
+  ['layout_structure_chunking', /^Splitting into clauses/],
+  ['embedding', /^Indexing clauses/],
+  ['saving_and_loading', /^Saving on this device/],
+  ['ready', /^Ready/],
+];
+
+async function startTimeline(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const status = document.querySelector('header [role=status]')!;
+    const log: [number, string][] = [];
+    Object.assign(window, { benchTimeline: log, benchTimelineStart: performance.now() });
+    new MutationObserver(() => log.push([performance.now(), status.textContent ?? ''])).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+}
+
+/**
+ * Stage durations from the status timeline. The page shows "Reading pages" while pdf.js reads and the lines
+ * are laid out; structure recovery and chunking run before "Splitting into clauses" is shown, so that stage's
+ * time is the gap from the last page to it.
+ */
+async function readTimeline(page: Page): Promise<Record<string, number>> {
+  const { log, start } = await page.evaluate(() => {
+    const w = window as unknown as { benchTimeline: [number, string][]; benchTimelineStart: number };
+    return { log: w.benchTimeline, start: w.benchTimelineStart };
+  });
+  const first = (pattern: RegExp) => log.find(([, text]) => pattern.test(text))?.[0];
+  const last = (pattern: RegExp) => [...log].reverse().find(([, text]) => pattern.test(text))?.[0];
+  const at = Object.fromEntries(STAGES.map(([name, pattern]) => [name, first(pattern)]));
+  const lastPage = last(/^Reading pages/);
+  const embedStart = at.embedding ?? at.layout_structure_chunking;
+  const t = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? round(b - a) : NaN);
+  return {
+    read_file_and_hash_ms: t(start, at.pdfjs_pages),
+    pdfjs_and_layout_ms: t(at.pdfjs_pages, lastPage),
+    structure_and_chunking_ms: t(lastPage, embedStart),
+    embedding_ms: t(embedStart, at.saving_and_loading),
+    saving_and_loading_ms: t(at.saving_and_loading, at.ready),
+    total_ms: t(start, at.ready),
+  };
+}
+
+/** The page's and the rulebook worker's JS heap, by the browser's own measurement where it has one. */
+async function measureHeap(page: Page): Promise<{ page_bytes: number | null; worker_bytes: number | null; method: string }> {
+  return page.evaluate(async () => {
+    const perf = performance as Performance & {
+      measureUserAgentSpecificMemory?: () => Promise<{ breakdown: { bytes: number; attribution: { scope: string }[] }[] }>;
+    };
+    if (perf.measureUserAgentSpecificMemory && crossOriginIsolated) {
+      const result = await perf.measureUserAgentSpecificMemory();
+      let pageBytes = 0;
+      let workerBytes = 0;
+      for (const entry of result.breakdown) {
+        const scopes = entry.attribution.map((a) => a.scope);
+        if (scopes.includes('DedicatedWorkerGlobalScope')) workerBytes += entry.bytes;
+        else if (scopes.includes('Window')) pageBytes += entry.bytes;
+      }
+      return { page_bytes: pageBytes, worker_bytes: workerBytes, method: 'measureUserAgentSpecificMemory' };
+    }
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return { page_bytes: memory?.usedJSHeapSize ?? null, worker_bytes: null, method: 'performance.memory' };
+  });
+}
+
+export interface ScaleOptions {
+  server: PreviewServer;
+  bigPdf: string;
+  /** A second rulebook the soak switches to and from. */
+  otherPdf: string;
+  questions: string[];
+  queryRuns: number;
+  soakQuestions: number;
+  soakSwitchEvery: number;
+}
+
+/** The big rulebook to Ready (with its stages), question latency on it, then the soak. */
+export async function measureScale(opts: ScaleOptions) {
+  const session = await openBrowser();
+  try {
+    const { page } = session;
+    await page.goto(opts.server.url);
+    await waitForStatus(page, /Add a rulebook/);
+    await page.waitForTimeout(SETTLE_MS);
+    await startTimeline(page);
+    await page.getByLabel('Add rulebook (PDF)').setInputFiles(opts.bigPdf);
+    await waitForStatus(page, /^Ready/);
+    const stages = await readTimeline(page);
+    const readyStatus = await page.locator('header [role=status]').textContent();
+
+    for (let i = 0; i < WARMUP_RUNS; i++) await ask(page, opts.questions[i % opts.questions.length]);
+    const times: number[] = [];
+    for (let i = 0; i < opts.queryRuns; i++) times.push(await ask(page, opts.questions[i % opts.questions.length]));
+
+    const soak = await measureSoak(page, opts);
+    return {
+      scale_pdf_status: readyStatus,
+      scale_index_ms: stages.total_ms,
+      scale_stages: stages,
+      scale_query_runs: opts.queryRuns,
+      scale_query_p50_ms: round(percentile(times, 50)),
+      scale_query_p95_ms: round(percentile(times, 95)),
+      ...soak,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Many questions in a row, switching between the two rulebooks every so often; heap at start and end. */
+async function measureSoak(page: Page, opts: ScaleOptions) {
+  await page.getByLabel('Add rulebook (PDF)').setInputFiles(opts.otherPdf);
+  await waitForStatus(page, /^Ready/);
+  const hashes = await page.evaluate(() => (window as unknown as BenchWindow).pitchside.app.library.books().map((b) => b.hash));
+  const heapStart = await measureHeap(page);
+  const times: number[] = [];
+  const started = Date.now();
+  for (let i = 0; i < opts.soakQuestions; i++) {
+    if (i % opts.soakSwitchEvery === 0) {
+      const hash = hashes[(i / opts.soakSwitchEvery) % hashes.length];
+      await page.evaluate((h) => (window as unknown as BenchWindow).pitchside.app.library.select(h), hash);
+    }
+    times.push(await ask(page, opts.questions[i % opts.questions.length]));
+  }
+  const soakMs = Date.now() - started;
+  const heapEnd = await measureHeap(page);
+  const growth = (a: number | null, b: number | null) => (a && b ? round(((b - a) / a) * 100, 1) : null);
+  return {
+    soak_questions: opts.soakQuestions,
+    soak_switch_every: opts.soakSwitchEvery,
+    soak_rulebooks: hashes.length,
+    soak_ms: soakMs,
+    soak_query_p50_ms: round(percentile(times, 50)),
+    soak_query_p95_ms: round(percentile(times, 95)),
+    soak_heap_method: heapEnd.method,
+    soak_page_heap_start_bytes: heapStart.page_bytes,
+    soak_page_heap_end_bytes: heapEnd.page_bytes,
+    soak_page_heap_growth_pct: growth(heapStart.page_bytes, heapEnd.page_bytes),
+    soak_worker_heap_start_bytes: heapStart.worker_bytes,
+    soak_worker_heap_end_bytes: heapEnd.worker_bytes,
+    soak_worker_heap_growth_pct: growth(heapStart.worker_bytes, heapEnd.worker_bytes),
+  };
+}
