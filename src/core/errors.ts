@@ -28,6 +28,9 @@ export type ErrorCode =
   | 'pack-tampered'
   | 'pack-newer'
   | 'pack-unknown-model'
+  | 'backup-not-backup'
+  | 'backup-damaged'
+  | 'backup-newer'
   | 'unknown';
 
 export class AppError extends Error {

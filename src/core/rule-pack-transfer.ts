@@ -30,7 +30,7 @@ export interface ImportedPack extends AddResult {
   packModelId: string;
 }
 
-const knownToRegistry = (modelId: string, dims: number) => getEmbeddingModel(modelId)?.dims === dims;
+export const isKnownToRegistry = (modelId: string, dims: number): boolean => getEmbeddingModel(modelId)?.dims === dims;
 
 /** Packs the rulebook's index for the model in use (or, failing that, its newest stored index). */
 export async function exportRulePack(deps: RulePackTransferDeps, hash: string): Promise<ExportedPack> {
@@ -60,7 +60,7 @@ export async function importRulePack(
   opts.onProgress?.({ stage: 'read', done: 0, total: 1 });
   const pack = await decodeRulePack(bytes, deps);
   const { index } = pack;
-  if (!(deps.isKnownModel ?? knownToRegistry)(index.modelId, index.dims)) {
+  if (!(deps.isKnownModel ?? isKnownToRegistry)(index.modelId, index.dims)) {
     throw new AppError('pack-unknown-model', `${index.modelId} (${index.dims} dimensions)`);
   }
   opts.onProgress?.({ stage: 'read', done: 1, total: 1 });

@@ -40,6 +40,10 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'pack-newer': 'That rule pack comes from a newer version of Pitchside. Update the app (reload while online), then import it again.',
   'pack-unknown-model':
     'That rule pack was made with a search model this app does not have, so it was not imported. Ask for a pack made with the built-in model.',
+  'backup-not-backup': 'That file is not a Pitchside backup. Choose a .pitchside-backup file made with "Export everything".',
+  'backup-damaged':
+    'That backup is damaged or was changed after it was made, so nothing was imported. Export everything again on the old phone.',
+  'backup-newer': 'That backup comes from a newer version of Pitchside. Update the app (reload while online), then import it again.',
   unknown: 'Something went wrong. Try again; if it keeps happening, reload the app.',
 };
 
