@@ -157,9 +157,8 @@ export function createRulebookScreen({ library, pins, createPickButton, show }: 
     return true;
   }
 
-  library.onChange((change) => {
-    if (change !== 'indexing' && library.current() !== shownHash) void refresh();
-  });
+  // Also on a rename: the heading is the rulebook's name.
+  library.onChange((change) => change !== 'indexing' && void refresh());
 
   const screen: Screen = { id: 'rulebook', label: UI_TEXT.navRulebook, element, onShow: () => void refresh() };
   return { screen, openClause, findClause };
