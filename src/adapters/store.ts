@@ -153,7 +153,9 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       return attempt(
         'saving a recent question',
         () =>
-          write(['recentQuestions'], async (tx) => {
+          write(['rulebooks', 'recentQuestions'], async (tx) => {
+            // A tab that still shows a rulebook deleted in another tab must not bring its record back.
+            if (!(await tx.objectStore('rulebooks').get(hash))) return;
             const previous = (await tx.objectStore('recentQuestions').get(hash))?.questions ?? [];
             const same = text.toLowerCase();
             const others = previous.filter((q) => q.toLowerCase() !== same);

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'model-download-failed'
   | 'embedding-failed'
   | 'no-rulebook'
+  | 'rulebook-deleted'
   | 'cancelled'
   | 'worker-crashed'
   | 'llm-offline'

@@ -151,6 +151,11 @@ export class RulebookService {
   ): Promise<AskResult> {
     const tuning = opts.tuning ?? this.tuning;
     const start = performance.now();
+    // A rulebook deleted in another tab may still be loaded here: never answer from it.
+    if (!(await this.deps.store.getRulebook(hash))) {
+      this.loaded.delete(hash);
+      throw new AppError('rulebook-deleted', `rulebook ${hash.slice(0, 12)} is no longer stored`);
+    }
     const loaded = await this.load(hash);
     const { index, bm25, clauses: clauseIndex } = loaded;
     const embedder = this.deps.embedder;

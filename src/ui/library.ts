@@ -6,6 +6,7 @@ import type { RuleUnit } from '../core/types';
 import { pageActivity, type Activity } from './activity';
 import { describeProgress, TEXT, UI_TEXT } from './messages';
 import type { Shell } from './shell';
+import { createTabSync, type TabMessage, type TabSync } from './tab-sync';
 import type { WorkerClient } from './worker-client';
 
 export type LibraryChange = 'books' | 'current' | 'indexing';
@@ -53,7 +54,18 @@ function recall(): string | undefined {
   }
 }
 
-export function createLibrary({ shell, client, activity = pageActivity }: { shell: Shell; client: WorkerClient<RulebookOps>; activity?: Activity }): Library {
+export function createLibrary({
+  shell,
+  client,
+  activity = pageActivity,
+  tabs = createTabSync(),
+}: {
+  shell: Shell;
+  client: WorkerClient<RulebookOps>;
+  activity?: Activity;
+  /** The app's other tabs: what changes here is announced there, and the other way round. */
+  tabs?: TabSync;
+}): Library {
   let books: RulebookSummary[] = [];
   let current: string | undefined;
   let indexing: AbortController | undefined;
@@ -105,6 +117,7 @@ export function createLibrary({ shell, client, activity = pageActivity }: { shel
       );
       current = result.rulebook.hash;
       await refreshBooks();
+      tabs.announce({ type: 'books-changed' });
       shell.setStatus(TEXT.indexed(result.rulebook.name, result.reused));
     } catch (error) {
       shell.showError(error);
@@ -114,6 +127,27 @@ export function createLibrary({ shell, client, activity = pageActivity }: { shel
       emit('indexing');
     }
   }
+
+  /** Another tab added, renamed or deleted a rulebook, or chose one: list again from the shared store. */
+  async function followOtherTab(message: TabMessage) {
+    if (!isStarted) return;
+    if (message.type === 'current') {
+      if (message.hash === current || !books.some((b) => b.hash === message.hash)) return;
+      current = message.hash;
+      emit('current');
+      if (!indexing) shell.setStatus(readyLine());
+      return;
+    }
+    const name = message.type === 'deleted' ? books.find((b) => b.hash === message.hash)?.name : undefined;
+    if (message.type === 'deleted') unitsByHash.delete(message.hash);
+    try {
+      await refreshBooks();
+    } catch (error) {
+      return shell.showError(error);
+    }
+    if (!indexing) shell.setStatus(name ? `${UI_TEXT.removed(name)} ${readyLine()}` : readyLine());
+  }
+  tabs.onMessage((message) => void followOtherTab(message));
 
   return {
     async start(init = {}) {
@@ -142,6 +176,7 @@ export function createLibrary({ shell, client, activity = pageActivity }: { shel
       if (hash === current) return;
       current = hash;
       emit('current');
+      tabs.announce({ type: 'current', hash });
       shell.setStatus(readyLine());
     },
     async rename(hash, name) {
@@ -151,12 +186,14 @@ export function createLibrary({ shell, client, activity = pageActivity }: { shel
         shell.showError(error);
       }
       await refreshBooks();
+      tabs.announce({ type: 'books-changed' });
       if (hash === current) shell.setStatus(TEXT.readyWithBook(name));
     },
     async remove(hash) {
       const name = books.find((b) => b.hash === hash)?.name ?? '';
       try {
         await client.call('remove', { hash });
+        tabs.announce({ type: 'deleted', hash });
         unitsByHash.delete(hash);
         await refreshBooks();
         shell.setStatus(`${UI_TEXT.removed(name)} ${readyLine()}`);

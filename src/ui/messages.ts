@@ -22,6 +22,8 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'model-download-failed': 'Downloading the search model needs a connection. The built-in model is still in use.',
   'embedding-failed': 'Reading the rulebook failed part-way. Nothing was saved; try adding it again.',
   'no-rulebook': 'That rulebook is not indexed on this device any more. Add the PDF again.',
+  'rulebook-deleted':
+    'That rulebook has just been deleted on this device (in another tab or window). Choose another rulebook, or add it again.',
   cancelled: '',
   'worker-crashed': 'Part of the app stopped unexpectedly and has been restarted. Try again; your rulebooks are kept.',
   'llm-offline':

@@ -248,6 +248,7 @@ describe('quota', () => {
 describe('recent questions', () => {
   it('keeps the newest first, deduplicated ignoring case and spacing, per rulebook', async () => {
     const { store } = await freshStore();
+    for (const hash of ['h1', 'h2']) await store.saveIndexedRulebook(makeRulebook(hash), makeIndex(hash));
     await store.addRecentQuestion('h1', 'What is a rollball?');
     await store.addRecentQuestion('h1', 'How many players?');
     await store.addRecentQuestion('h1', '  what IS a   rollball? ');
@@ -260,11 +261,19 @@ describe('recent questions', () => {
 
   it(`caps the list at ${MAX_RECENT_QUESTIONS}`, async () => {
     const { store } = await freshStore();
+    await store.saveIndexedRulebook(makeRulebook('h1'), makeIndex('h1'));
     for (let i = 0; i < MAX_RECENT_QUESTIONS + 5; i++) await store.addRecentQuestion('h1', `Question ${i}`);
     const list = await store.listRecentQuestions('h1');
     expect(list).toHaveLength(MAX_RECENT_QUESTIONS);
     expect(list[0]).toBe(`Question ${MAX_RECENT_QUESTIONS + 4}`);
     expect(list.at(-1)).toBe('Question 5');
+  });
+
+  it('keeps none for a rulebook that is not stored (deleted in another tab)', async () => {
+    const { store, factory } = await freshStore();
+    await store.addRecentQuestion('gone', 'What is a rollball?');
+    expect(await store.listRecentQuestions('gone')).toEqual([]);
+    expect(await countRecords(factory)).toMatchObject({ recentQuestions: 0 });
   });
 });
 

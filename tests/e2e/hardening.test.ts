@@ -1,10 +1,13 @@
 // Hardening in headless Chromium against `vite preview`: no other site can frame the app (headers from the
-// server and from the service worker), and the built `_headers` file says the same.
+// server and from the service worker, and the built `_headers` file), the offline copy's failure is reported,
+// and tabs stay in step when rulebooks are added or deleted.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/core/security-headers';
+import type { Page } from 'playwright-core';
+import { askQuestion, writeSamplePdf } from './app-helpers';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
 import { waitForStatus } from './pwa-helpers';
 
@@ -94,6 +97,62 @@ describe('offline copy', () => {
       await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 60_000 }).toBe(true);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+/** What main.ts exposes for measurements and tests: the app's rulebook library. */
+interface TestWindow {
+  pitchside: { app: { library: { books(): { hash: string; name: string }[]; remove(hash: string): Promise<void> } } };
+}
+const listBooks = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).pitchside.app.library.books().map((b) => b.name));
+const recentRecord = (page: Page, hash: string) =>
+  page.evaluate(
+    (key) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('pitchside');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('recentQuestions').objectStore('recentQuestions').get(key);
+          request.onsuccess = () => (open.result.close(), resolve(request.result ?? null));
+        };
+      }),
+    hash,
+  );
+
+describe('tabs', () => {
+  it('a rulebook added or deleted in one tab is listed or dropped in the others; a tab that missed it says so when asked', async () => {
+    const tabs = await openBrowser();
+    try {
+      const { context } = tabs;
+      const [a, b, unsynced] = [tabs.page, await context.newPage(), await context.newPage()];
+      // A tab that hears nothing from the others (a browser without BroadcastChannel, or a lost message).
+      await unsynced.addInitScript(() => Reflect.deleteProperty(window, 'BroadcastChannel'));
+      for (const page of [a, b, unsynced]) {
+        await page.goto(server.url);
+        await waitForStatus(page, /Add a rulebook/);
+      }
+      await a.getByLabel('Add rulebook (PDF)').setInputFiles(await writeSamplePdf('pitchside-tabs-'));
+      await waitForStatus(a, /^Ready/);
+      await waitForStatus(b, /^Ready — sample-rules/);
+      expect(await listBooks(b)).toEqual(['sample-rules']);
+      await (await askQuestion(b, 'How many players are on the field?')).getByText(/Rule \d/).first().waitFor();
+      // The unsynced tab learns of the rulebook only by reloading; it then answers from it too.
+      await unsynced.reload();
+      await waitForStatus(unsynced, /^Ready — sample-rules/);
+      await askQuestion(unsynced, 'How many players are on the field?');
+      const hash = await a.evaluate(() => (window as unknown as TestWindow).pitchside.app.library.books()[0].hash);
+
+      await a.evaluate((h) => (window as unknown as TestWindow).pitchside.app.library.remove(h), hash);
+      await waitForStatus(b, /Deleted sample-rules/);
+      expect(await listBooks(b)).toEqual([]);
+
+      await unsynced.getByRole('textbox', { name: 'Question', exact: true }).fill('How long is a sin bin?');
+      await unsynced.getByRole('button', { name: 'Ask', exact: true }).click();
+      await unsynced.getByRole('alert').filter({ hasText: 'That rulebook has just been deleted on this device' }).waitFor();
+      expect(await recentRecord(unsynced, hash)).toBeNull();
+    } finally {
+      await tabs.close();
     }
   });
 });

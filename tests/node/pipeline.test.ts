@@ -116,6 +116,18 @@ describe('rulebook pipeline in Node', () => {
     expect(result.clauses[0]).toMatchObject({ ref: '3', citation: 'Rule 3', sectionTitle: 'PLAYERS' });
   });
 
+  it('a rulebook deleted by another tab is never answered from, nor its recent questions brought back', async () => {
+    const factory = new IDBFactory();
+    const tabA = await makeService(factory);
+    const tabB = await makeService(factory);
+    const { rulebook } = await tabA.service.addRulebook('Sample', pdf);
+    expect((await tabB.service.ask(rulebook.hash, 'How many touches does a team get?')).results.length).toBeGreaterThan(0);
+    await tabA.service.deleteRulebook(rulebook.hash);
+    await expect(tabB.service.ask(rulebook.hash, 'How many touches does a team get?')).rejects.toMatchObject({ code: 'rulebook-deleted' });
+    await tabB.store.addRecentQuestion(rulebook.hash, 'How many touches does a team get?');
+    expect(await tabB.store.listRecentQuestions(rulebook.hash)).toEqual([]);
+  });
+
   it('stores nothing when indexing is cancelled part-way', async () => {
     const { service, store } = await makeService(new IDBFactory());
     const controller = new AbortController();
