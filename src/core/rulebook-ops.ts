@@ -2,6 +2,7 @@
 
 import type { AddResult, AskResult } from './rulebook-service';
 import type { ImportedPack } from './rule-pack-transfer';
+import type { ImportedBackup } from './backup-transfer';
 import type { SerializedError } from './errors';
 import type { OpSpec } from './protocol';
 import type { Progress, Rulebook, RuleUnit, SearchSettings } from './types';
@@ -76,4 +77,8 @@ export type RulebookOps = {
   exportPack: OpSpec<{ hash: string }, { bytes: ArrayBuffer; fileName: string }>;
   /** Stores a rule pack as it is, or re-indexes its units for the search model in use (with progress). */
   importPack: OpSpec<{ bytes: ArrayBuffer }, ImportedPack, Progress>;
+  /** Every rulebook, the recent questions and the page's settings (passed in) as one backup file, transferred. */
+  exportEverything: OpSpec<{ pageSettings: Record<string, string> }, { bytes: ArrayBuffer; fileName: string }>;
+  /** Imports a backup; returns the page settings it held for the page to apply. */
+  importEverything: OpSpec<{ bytes: ArrayBuffer }, ImportedBackup, Progress>;
 };

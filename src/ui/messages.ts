@@ -243,6 +243,15 @@ export const PACK_TEXT = {
   alreadyHere: (name: string) => `Ready — ${name} (this rule pack is already on this phone)`,
 };
 
+/** Moving everything to a new phone (src/ui/backup-controls.ts). */
+export const BACKUP_TEXT = {
+  export: 'Export everything',
+  import: 'Import everything',
+  exporting: 'Saving every rulebook and your settings in one file…',
+  exported: (file: string) => `Everything saved as ${file}`,
+  imported: (rulebooks: number) => `Imported ${rulebooks} rulebook${rulebooks === 1 ? '' : 's'} and your settings; restarting…`,
+};
+
 /** When the service worker cannot save the offline copy of the app (src/ui/offline-copy-notice.ts). */
 export const OFFLINE_COPY_TEXT = {
   failed: (failure: OfflineCopyFailure) => `This device could not keep an offline copy: ${OFFLINE_COPY_REASON[failure]}.`,

@@ -1,11 +1,12 @@
-// The rule pack controls beside the rulebook list in Settings: "Export rule pack" saves the chosen rulebook,
+// The transfer controls beside the rulebook list in Settings: "Export rule pack" saves the chosen rulebook,
 // indexed, as one .rulepack file; "Import rule pack" (a file input of that name, behind a button of the same
-// name) loads one. Progress goes to the status line, refusals to the alert. Main thread.
+// name) loads one; "Export everything" / "Import everything" move the whole app (backup-controls.ts).
+// Progress goes to the status line, refusals to the alert. Main thread.
 
 import type { RulebookOps } from '../core/rulebook-ops';
-import { PACK_ACCEPT } from '../core/pack-sharing';
-import { RULE_PACK_MIME } from '../core/rule-pack';
+import { PACK_ACCEPT, RULE_PACK_MIME } from '../core/pack-sharing';
 import { pageActivity, type Activity } from './activity';
+import { createBackupControls } from './backup-controls';
 import { h } from './dom';
 import type { Library } from './library';
 import { describeProgress, PACK_TEXT, TEXT } from './messages';
@@ -33,22 +34,24 @@ export function createRulePackControls({
   activity?: Activity;
 }): RulePackControls {
   let busy = false;
-  const exportButton = h('button', { type: 'button', class: 'secondary', onclick: () => void activity.track(exportCurrent()) }, PACK_TEXT.export);
-  const input = h('input', {
-    type: 'file',
-    class: 'visually-hidden',
-    accept: PACK_ACCEPT.join(','),
-    'aria-label': PACK_TEXT.import,
+  /** Every transfer button and file input, disabled together while one job runs or a rulebook is indexed. */
+  const controls: (HTMLButtonElement | HTMLInputElement)[] = [];
+  const exportButton = h('button', { type: 'button', class: 'secondary', onclick: () => void run(exportCurrent) }, PACK_TEXT.export);
+  const backupButtons: HTMLButtonElement[] = [];
+
+  /** A visible button that opens a visually hidden file input of the same accessible name. */
+  function fileButton(label: string, accept: string, onFile: (file: File) => void): HTMLElement[] {
     // The button is the keyboard's way in; the input itself needs no tab stop.
-    tabindex: -1,
-  });
-  const importButton = h('button', { type: 'button', class: 'secondary', onclick: () => input.click() }, PACK_TEXT.import);
-  input.addEventListener('change', () => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void importFile(file);
-  });
-  const element = h('div', { class: 'rule-packs' }, h('div', { class: 'setting-row' }, exportButton, importButton, input), h('p', { class: 'muted' }, PACK_TEXT.note));
+    const input = h('input', { type: 'file', class: 'visually-hidden', accept, 'aria-label': label, tabindex: -1 });
+    const button = h('button', { type: 'button', class: 'secondary', onclick: () => input.click() }, label);
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.value = '';
+      if (file) onFile(file);
+    });
+    controls.push(input, button);
+    return [button, input];
+  }
 
   const readyLine = () => {
     const book = library.currentBook();
@@ -56,62 +59,64 @@ export function createRulePackControls({
   };
   const render = () => {
     const blocked = busy || library.isIndexing();
+    for (const control of [...controls, ...backupButtons]) control.disabled = blocked;
     exportButton.disabled = blocked || !library.currentBook();
-    importButton.disabled = input.disabled = blocked;
+    backupButtons.forEach((b) => (b.disabled = blocked || library.books().length === 0));
   };
-  const setBusy = (value: boolean) => {
-    busy = value;
+
+  /** One transfer at a time; a failure shows in the alert and the status returns to the ready line. */
+  function run(job: () => Promise<void>): Promise<void> {
+    if (busy) return Promise.resolve();
+    shell.clearError();
+    busy = true;
     render();
-  };
-  library.onChange(render);
-  render();
+    return activity.track(
+      job()
+        .catch((error: unknown) => {
+          shell.showError(error);
+          shell.setStatus(readyLine());
+        })
+        .finally(() => {
+          busy = false;
+          render();
+        }),
+    );
+  }
 
   async function exportCurrent() {
     const book = library.currentBook();
-    if (!book || busy) return;
-    shell.clearError();
-    setBusy(true);
+    if (!book) return;
     shell.setStatus(PACK_TEXT.exporting(book.name));
-    try {
-      const { bytes, fileName } = await client.call('exportPack', { hash: book.hash });
-      download(new Blob([bytes], { type: RULE_PACK_MIME }), fileName);
-      shell.setStatus(PACK_TEXT.exported(book.name, fileName));
-    } catch (error) {
-      shell.showError(error);
-      shell.setStatus(readyLine());
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function importFile(file: Blob): Promise<void> {
-    return activity.track(importPack(file));
+    const { bytes, fileName } = await client.call('exportPack', { hash: book.hash });
+    download(new Blob([bytes], { type: RULE_PACK_MIME }), fileName);
+    shell.setStatus(PACK_TEXT.exported(book.name, fileName));
   }
 
   async function importPack(file: Blob) {
-    shell.clearError();
-    setBusy(true);
-    try {
-      shell.setStatus(describeProgress({ stage: 'read', done: 0, total: 1 }));
-      const bytes = await file.arrayBuffer();
-      const result = await client.call('importPack', { bytes }, { onProgress: (p) => shell.setStatus(describeProgress(p)), transfer: [bytes] });
-      await library.refresh(result.rulebook.hash);
-      const { name } = result.rulebook;
-      shell.setStatus(
-        result.reused
-          ? PACK_TEXT.alreadyHere(name)
-          : result.embedded > 0
-            ? PACK_TEXT.importedReindexed(name, result.chunkCount)
-            : PACK_TEXT.imported(name, result.edition),
-      );
-    } catch (error) {
-      shell.showError(error);
-      shell.setStatus(readyLine());
-    } finally {
-      setBusy(false);
-    }
+    shell.setStatus(describeProgress({ stage: 'read', done: 0, total: 1 }));
+    const bytes = await file.arrayBuffer();
+    const result = await client.call('importPack', { bytes }, { onProgress: (p) => shell.setStatus(describeProgress(p)), transfer: [bytes] });
+    await library.refresh(result.rulebook.hash);
+    const { name } = result.rulebook;
+    shell.setStatus(
+      result.reused
+        ? PACK_TEXT.alreadyHere(name)
+        : result.embedded > 0
+          ? PACK_TEXT.importedReindexed(name, result.chunkCount)
+          : PACK_TEXT.imported(name, result.edition),
+    );
   }
 
+  const importFile = (file: Blob) => run(() => importPack(file));
+  const element = h(
+    'div',
+    { class: 'rule-packs' },
+    h('div', { class: 'setting-row' }, exportButton, ...fileButton(PACK_TEXT.import, PACK_ACCEPT.join(','), importFile)),
+    h('p', { class: 'muted' }, PACK_TEXT.note),
+    createBackupControls({ shell, client, run, fileButton, download, buttons: backupButtons }),
+  );
+  library.onChange(render);
+  render();
   return { element, importFile };
 }
 

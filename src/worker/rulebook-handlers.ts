@@ -8,6 +8,7 @@ import type { Handlers } from '../core/protocol';
 import type { EmbeddingFallback, EngineStatus, RulebookOps, RulebookSummary } from '../core/rulebook-ops';
 import { RulebookService } from '../core/rulebook-service';
 import { exportRulePack, importRulePack } from '../core/rule-pack-transfer';
+import { backupFileName, exportEverything, importEverything } from '../core/backup-transfer';
 import { createGzip } from '../adapters/gzip';
 import type { EmbedderDevice } from '../adapters/embedder';
 import { configureOnnxForBrowser, pickDevice, readWasmThreads } from '../adapters/onnx-browser-env';
@@ -171,6 +172,18 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
     const { service, store } = await start();
     const deps = { store, service, sha256Hex, compression: createGzip() };
     return importRulePack(deps, new Uint8Array(bytes), { signal: ctx.signal, onProgress: ctx.progress });
+  },
+  async exportEverything({ pageSettings }, ctx) {
+    const { service, store } = await start();
+    const bytes = await exportEverything({ store, service, sha256Hex, compression: createGzip() }, pageSettings);
+    const buffer = bytes.buffer as ArrayBuffer;
+    ctx.transfer([buffer]);
+    return { bytes: buffer, fileName: backupFileName(new Date()) };
+  },
+  async importEverything({ bytes }, ctx) {
+    const { service, store } = await start();
+    const deps = { store, service, sha256Hex, compression: createGzip() };
+    return importEverything(deps, new Uint8Array(bytes), { signal: ctx.signal, onProgress: ctx.progress });
   },
   async recent({ hash }) {
     const { store } = await start();

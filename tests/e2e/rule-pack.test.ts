@@ -20,6 +20,7 @@ import { readStats, waitForStatus } from './pwa-helpers';
 let server: PreviewServer;
 let oldPhone: BrowserSession;
 let newPhone: BrowserSession;
+let thirdPhone: BrowserSession | undefined;
 let pdfPath: string;
 const dir = mkdtempSync(join(tmpdir(), 'pitchside-pack-e2e-'));
 const packPath = join(dir, 'exported.rulepack');
@@ -35,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await oldPhone?.close();
   await newPhone?.close();
+  await thirdPhone?.close();
   await server?.stop();
 });
 
@@ -173,5 +175,36 @@ describe('rule packs between two phones', () => {
     expect((await readStats(page)).documentEmbeddings).toBe(0);
     // Taken out of the cache once imported: a reload imports nothing again.
     expect(await page.evaluate(async () => (await (await caches.open('pitchside-shared-packs')).keys()).length)).toBe(0);
+  });
+
+  it('moves everything (rulebooks and the theme) to another phone in one file', async () => {
+    const { page } = oldPhone;
+    await showScreen(page, 'Settings');
+    const theme = page.getByRole('button', { name: /^Theme: / });
+    for (let i = 0; i < 3 && (await theme.textContent()) !== 'Theme: dark'; i++) await theme.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const backupPath = join(dir, 'everything.pitchside-backup');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export everything', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Pitchside backup \d{4}-\d{2}-\d{2}\.pitchside-backup$/);
+    await download.saveAs(backupPath);
+
+    thirdPhone = await openBrowser();
+    const phone = thirdPhone.page;
+    await phone.goto(server.url);
+    await waitForStatus(phone, /Add a rulebook/);
+    await showScreen(phone, 'Settings');
+    // A rule pack is not a backup: refused, nothing imported.
+    await phone.getByLabel('Import everything', { exact: true }).setInputFiles(packPath);
+    await expect.poll(() => alertText(phone), { timeout: 30_000 }).toContain(messageFor('backup-not-backup'));
+    expect(await (await rulebookList(phone)).getByRole('listitem').count()).toBe(0);
+
+    await showScreen(phone, 'Settings');
+    await Promise.all([phone.waitForEvent('load'), phone.getByLabel('Import everything', { exact: true }).setInputFiles(backupPath)]);
+    await waitForStatus(phone, /^Ready — sample-rules$/);
+    expect(await phone.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await (await rulebookList(phone)).getByRole('button', { name: 'sample-rules', pressed: true }).count()).toBe(1);
+    const q = answerable[3];
+    expect(await askAndReadCitations(phone, q.question)).toContain(`Rule ${q.rule}`);
+    expect((await readStats(phone)).documentEmbeddings).toBe(0);
   });
 });
