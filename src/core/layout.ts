@@ -30,6 +30,8 @@ const SPACE_GAP_RATIO = 0.12;
 const EDGE_LINE_COUNT = 2;
 /** Running lines sit at the same height on every page; baselines are compared in buckets this tall. */
 const EDGE_POSITION_BUCKET = 2;
+/** A line this much taller than body text is a heading. */
+const HEADING_HEIGHT_RATIO = 1.15;
 /** A line is a running header/footer when it recurs at a page edge on more than this share of pages. */
 const REPEAT_PAGE_SHARE = 0.5;
 
@@ -50,9 +52,112 @@ export function buildPageLines(pages: PageItems[]): PageLine[] {
   return joinHyphenatedLines(cleaned.map(({ page, text, x, height }) => ({ page, text, x, height })));
 }
 
-/** Groups one page's items into lines by baseline, top to bottom, each line left to right. */
+/** A gap this many font heights wide, crossed by (almost) no text, may be the gutter between two columns. */
+const MIN_GUTTER_HEIGHTS = 1.5;
+/** The left column of a two-column page spans at least this share of the text's width (a number column does not). */
+const MIN_COLUMN_SHARE = 0.3;
+/** On a page with at least this many items, one (a full-width title) may cross the gutter. */
+const MIN_ITEMS_FOR_CROSSING = 20;
+
+/**
+ * Groups one page's items into lines in reading order: a two-column page column by column (full-width lines
+ * above and below the columns where they stand), each column top to bottom, each line left to right.
+ */
 export function groupIntoLines(page: number, items: TextItem[]): PositionedLine[] {
   const visible = items.filter((it) => it.str.length > 0 && it.height > 0);
+  const { head, body, foot } = splitEdgeBands(visible);
+  const gutter = findGutter(body);
+  if (gutter === undefined) return groupRows(page, visible);
+  const crosses = (it: TextItem) => it.x < gutter && it.x + it.width > gutter;
+  const left = body.filter((it) => !crosses(it) && it.x + it.width <= gutter);
+  const right = body.filter((it) => !crosses(it) && it.x >= gutter);
+  const spanning = body.filter(crosses);
+  const top = Math.max(...[...left, ...right].map((it) => it.y));
+  const above = spanning.filter((it) => it.y > top);
+  const below = spanning.filter((it) => it.y <= top);
+  // The right column's lines get the left column's x frame, so indentation reads the same in both.
+  const shift = commonStart(right) - commonStart(left);
+  const rightLines = groupRows(page, right).map((line) => ({ ...line, x: line.x - shift }));
+  return [
+    ...groupRows(page, [...head, ...above]),
+    ...groupRows(page, [...left, ...below]),
+    ...rightLines,
+    ...groupRows(page, foot),
+  ];
+}
+
+/** Lines this many body heights clear of the text are a page's header or footer band. */
+const EDGE_GAP_HEIGHTS = 2.5;
+
+/**
+ * A running header or footer stands apart from the text (vertically); it is left out of the column split so
+ * that it stays at its page edge in reading order, where running lines are looked for.
+ */
+function splitEdgeBands(items: TextItem[]): { head: TextItem[]; body: TextItem[]; foot: TextItem[] } {
+  if (items.length < 4) return { head: [], body: items, foot: [] };
+  const body = [...items.map((it) => it.height)].sort((a, b) => a - b)[Math.floor(items.length / 2)];
+  const ys = [...new Set(items.map((it) => it.y))].sort((a, b) => b - a);
+  const gap = EDGE_GAP_HEIGHTS * body;
+  let headEnd = 0;
+  while (headEnd < Math.min(EDGE_LINE_COUNT, ys.length - 1) && ys[headEnd] - ys[headEnd + 1] > gap) headEnd++;
+  let footStart = ys.length;
+  while (footStart > Math.max(ys.length - EDGE_LINE_COUNT, headEnd + 1) && ys[footStart - 2] - ys[footStart - 1] > gap) footStart--;
+  const headY = new Set(ys.slice(0, headEnd));
+  const footY = new Set(ys.slice(footStart));
+  return {
+    head: items.filter((it) => headY.has(it.y)),
+    body: items.filter((it) => !headY.has(it.y) && !footY.has(it.y)),
+    foot: items.filter((it) => footY.has(it.y)),
+  };
+}
+
+/**
+ * The x of a gutter between two columns of text, or undefined for a one-column page: the widest vertical band
+ * that (almost) no text covers, with enough text on either side to be a column.
+ */
+function findGutter(items: TextItem[]): number | undefined {
+  if (items.length < 4) return undefined;
+  const minX = Math.min(...items.map((it) => it.x));
+  const maxX = Math.max(...items.map((it) => it.x + it.width));
+  const span = maxX - minX;
+  const body = [...items.map((it) => it.height)].sort((a, b) => a - b)[Math.floor(items.length / 2)];
+  // A full-width title may cross the gutter; a band crossed by nothing wins over one crossed by a title.
+  const maxCover = items.length >= MIN_ITEMS_FOR_CROSSING ? 1 : 0;
+  const edges = [...new Set(items.flatMap((it) => [it.x, it.x + it.width]))].sort((a, b) => a - b);
+  type Band = { start: number; end: number; cover: number };
+  const better = (a: Band, b: Band | undefined) =>
+    !b || a.cover < b.cover || (a.cover === b.cover && a.end - a.start > b.end - b.start);
+  let best: Band | undefined;
+  let band: Band | undefined;
+  for (let k = 0; k < edges.length - 1; k++) {
+    const mid = (edges[k] + edges[k + 1]) / 2;
+    const cover = items.filter((it) => it.x < mid && it.x + it.width > mid).length;
+    if (cover > maxCover) {
+      band = undefined;
+      continue;
+    }
+    band = band
+      ? { start: band.start, end: edges[k + 1], cover: Math.max(band.cover, cover) }
+      : { start: edges[k], end: edges[k + 1], cover };
+    if (band.end - band.start >= MIN_GUTTER_HEIGHTS * body && better(band, best)) best = { ...band };
+  }
+  if (!best || best.end - best.start < MIN_GUTTER_HEIGHTS * body) return undefined;
+  const x = (best.start + best.end) / 2;
+  // The left column is wide (a column of clause numbers is not); the right one may hold a single short line.
+  if (x - minX < MIN_COLUMN_SHARE * span) return undefined;
+  const leftCount = items.filter((it) => it.x + it.width <= x).length;
+  const rightCount = items.filter((it) => it.x >= x).length;
+  return Math.min(leftCount, rightCount) >= 1 ? x : undefined;
+}
+
+/** The x most lines of a column start at (their text margin), so both columns' indents can be compared. */
+function commonStart(items: TextItem[]): number {
+  const counts = new Map<number, number>();
+  for (const it of items) counts.set(Math.round(it.x), (counts.get(Math.round(it.x)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+function groupRows(page: number, visible: TextItem[]): PositionedLine[] {
   // Top to bottom, then left to right; the content stream's order is not reading order.
   const sorted = [...visible].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: { y: number; height: number; items: TextItem[] }[] = [];
@@ -95,9 +200,14 @@ function joinRow(page: number, items: TextItem[]): PageLine {
   return { page, text: text.replace(/\s+/g, ' ').trim(), x: Number.isNaN(x) ? 0 : x, height };
 }
 
-/** Key under which a line counts as "the same" on every page: same height, digits normalised, case and spacing ignored. */
-function edgeKey(line: PositionedLine): string {
-  const text = line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+/**
+ * Key under which a line counts as "the same" on every page: same height, digits normalised, case and spacing
+ * ignored. A heading (taller than body text) keeps its digits: "1 Field" and "2 Field" opening two pages are
+ * two sections, not a running header.
+ */
+function edgeKey(line: PositionedLine, bodyHeight: number): string {
+  const isHeading = line.height > bodyHeight * HEADING_HEIGHT_RATIO;
+  const text = (isHeading ? line.text : line.text.replace(/\d+/g, '#')).toLowerCase().replace(/\s+/g, ' ').trim();
   return `${Math.round(line.y / EDGE_POSITION_BUCKET)}|${text}`;
 }
 
@@ -107,9 +217,12 @@ function edgeKey(line: PositionedLine): string {
  * two pages for repetition; a lone page keeps everything but its page number.
  */
 export function removeRunningLines(pages: PositionedLine[][]): PositionedLine[][] {
+  const heights = pages.flat().map((l) => l.height).sort((a, b) => a - b);
+  const bodyHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  const key = (line: PositionedLine) => edgeKey(line, bodyHeight);
   const pagesWithKey = new Map<string, number>();
   for (const lines of pages) {
-    const keys = new Set(edgeLines(lines).map(edgeKey));
+    const keys = new Set(edgeLines(lines).map(key));
     for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
   }
   const minPages = Math.max(2, Math.floor(pages.length * REPEAT_PAGE_SHARE) + 1);
@@ -118,7 +231,7 @@ export function removeRunningLines(pages: PositionedLine[][]): PositionedLine[][
     return lines.filter((line) => {
       if (!edges.has(line)) return true;
       if (isPageNumberLine(line.text)) return false;
-      return (pagesWithKey.get(edgeKey(line)) ?? 0) < minPages;
+      return (pagesWithKey.get(key(line)) ?? 0) < minPages;
     });
   });
 }

@@ -153,8 +153,8 @@ export class RulebookService {
     const start = performance.now();
     // A rulebook deleted in another tab may still be loaded here: never answer from it.
     if (!(await this.deps.store.getRulebook(hash))) {
-      this.loaded.delete(hash);
-      throw new AppError('rulebook-deleted', `rulebook ${hash.slice(0, 12)} is no longer stored`);
+      const wasLoaded = this.loaded.delete(hash);
+      throw new AppError(wasLoaded ? 'rulebook-deleted' : 'no-rulebook', `rulebook ${hash.slice(0, 12)} is not stored`);
     }
     const loaded = await this.load(hash);
     const { index, bm25, clauses: clauseIndex } = loaded;

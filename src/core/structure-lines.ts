@@ -13,7 +13,8 @@ const CONNECTOR_WORDS = new Set([
 /** A number after these words is a cross-reference, not the start of a clause ("in accordance with 13.12.1"). */
 const REFERENCE_LEAD = /(?:\b(?:with|clauses?|rules?|sections?|under|see|per|in accordance)|\d\s+(?:and|or|to))$/i;
 /** "10 metres from the Mark": a measurement that a wrapped line happens to start with. */
-const UNIT_AFTER_NUMBER = /^(?:metres?|meters?|m|cm|mm|km|kg|seconds?|secs?|minutes?|mins?|hours?|per ?cent|%)(?![A-Za-z])/i;
+// Lower case only: "1.1 Metres are measured ..." starts a clause with a sentence.
+const UNIT_AFTER_NUMBER = /^(?:metres?|meters?|m|cm|mm|km|kg|seconds?|secs?|minutes?|mins?|hours?|per ?cent|%)(?![A-Za-z])/;
 const RULING = /^Ruling(?:\s+[A-Z0-9]{1,2})?\s*[=:–—-]\s*\S/;
 const DEFINITION_START = /^([A-Z][A-Za-z0-9'’()/&,\- ]{0,60}?)\s*:\s+(\S.*)$/;
 
