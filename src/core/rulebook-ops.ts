@@ -3,6 +3,7 @@
 import type { AddResult, AskResult } from './rulebook-service';
 import type { ImportedPack } from './rule-pack-transfer';
 import type { ImportedBackup } from './backup-transfer';
+import type { EditionDiff } from './edition-diff';
 import type { SerializedError } from './errors';
 import type { OpSpec } from './protocol';
 import type { Progress, Rulebook, RuleUnit, SearchSettings } from './types';
@@ -81,4 +82,6 @@ export type RulebookOps = {
   exportEverything: OpSpec<{ pageSettings: Record<string, string> }, { bytes: ArrayBuffer; fileName: string }>;
   /** Imports a backup; returns the page settings it held for the page to apply. */
   importEverything: OpSpec<{ bytes: ArrayBuffer }, ImportedBackup, Progress>;
+  /** What changed from one stored edition of a rulebook to another, clause by clause. */
+  compareEditions: OpSpec<{ oldHash: string; newHash: string }, EditionDiff>;
 };

@@ -12,6 +12,7 @@ import { createPins } from './pins';
 import { createRulebookPicker } from './rulebook-picker';
 import { receiveIncomingPacks } from './incoming-packs';
 import { createRulePackControls } from './rule-pack-controls';
+import { createEditionChanges } from './edition-changes';
 import { createAskScreen } from './screens/ask-screen';
 import { createEvalScreen } from './screens/eval-screen';
 import { createModelsScreen } from './screens/models-screen';
@@ -48,7 +49,7 @@ export function mountApp({ root, client }: AppOptions) {
   const llmBar = createLlmStatusBar({ shell, openModels: () => models.element.scrollIntoView({ block: 'start' }) }).element;
   const rulePacks = createRulePackControls({ shell, client, library });
   receiveIncomingPacks(rulePacks.importFile, library.whenStarted());
-  const settings = createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate: () => shell.show('evaluate'), rulePacks: rulePacks.element });
+  const settings = createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate: () => shell.show('evaluate'), rulePacks: rulePacks.element, editions: createEditionChanges({ shell, client, library }).element });
   const evaluate = createEvalScreen({ shell, client, currentRulebook: library.current }).screen;
 
   shell.addScreen(askScreen.screen);

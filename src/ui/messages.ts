@@ -252,6 +252,27 @@ export const BACKUP_TEXT = {
   imported: (rulebooks: number) => `Imported ${rulebooks} rulebook${rulebooks === 1 ? '' : 's'} and your settings; restarting…`,
 };
 
+/** What changed between two editions of a rulebook (src/ui/edition-changes.ts). */
+export const EDITION_TEXT = {
+  title: 'Editions',
+  note: 'Compare two editions of a rulebook: the clauses added, removed, changed and renumbered.',
+  oldLabel: 'Old edition',
+  newLabel: 'New edition',
+  show: 'Show changes',
+  region: 'What changed',
+  summary: (from: string, to: string, n: { added: number; removed: number; changed: number; renumbered: number }) =>
+    `From ${from} to ${to}: ${n.added} added, ${n.removed} removed, ${n.changed} changed, ${n.renumbered} renumbered.`,
+  noChanges: 'No clause changed.',
+  added: (ref: string) => `Added ${ref}`,
+  removed: (ref: string) => `Removed ${ref}`,
+  changed: (ref: string) => `Changed ${ref}`,
+  renumbered: (from: string, to: string) => `Renumbered ${from} → ${to}`,
+  sameWords: 'Same words, new number.',
+  keepBoth: 'Keep both',
+  replace: (name: string) => `Replace ${name}`,
+  confirmReplace: (old: string, next: string) => `Delete ${old} from this device and keep ${next}?`,
+};
+
 /** When the service worker cannot save the offline copy of the app (src/ui/offline-copy-notice.ts). */
 export const OFFLINE_COPY_TEXT = {
   failed: (failure: OfflineCopyFailure) => `This device could not keep an offline copy: ${OFFLINE_COPY_REASON[failure]}.`,

@@ -9,6 +9,7 @@ import type { EmbeddingFallback, EngineStatus, RulebookOps, RulebookSummary } fr
 import { RulebookService } from '../core/rulebook-service';
 import { exportRulePack, importRulePack } from '../core/rule-pack-transfer';
 import { backupFileName, exportEverything, importEverything } from '../core/backup-transfer';
+import { diffEditions } from '../core/edition-diff';
 import { createGzip } from '../adapters/gzip';
 import type { EmbedderDevice } from '../adapters/embedder';
 import { configureOnnxForBrowser, pickDevice, readWasmThreads } from '../adapters/onnx-browser-env';
@@ -184,6 +185,11 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
     const { service, store } = await start();
     const deps = { store, service, sha256Hex, compression: createGzip() };
     return importEverything(deps, new Uint8Array(bytes), { signal: ctx.signal, onProgress: ctx.progress });
+  },
+  async compareEditions({ oldHash, newHash }) {
+    const { service } = await start();
+    const [before, after] = await Promise.all([service.load(oldHash), service.load(newHash)]);
+    return diffEditions(before.index.units, after.index.units);
   },
   async recent({ hash }) {
     const { store } = await start();
