@@ -13,12 +13,15 @@ export type OpMap = Record<string, OpSpec<unknown, unknown, unknown>>;
 
 export type RequestMessage<Ops extends OpMap> =
   | { [K in keyof Ops & string]: { id: number; op: K; payload: Ops[K]['payload'] } }[keyof Ops & string]
-  | { id: number; op: 'cancel' };
+  | { id: number; op: 'cancel' }
+  /** Asked while calls are pending and the worker has been quiet: a live worker answers "alive" at once. */
+  | { id: number; op: 'ping' };
 
 export type ReplyMessage<Ops extends OpMap> =
   | { id: number; type: 'progress'; progress: Ops[keyof Ops]['progress'] }
   | { id: number; type: 'result'; result: Ops[keyof Ops]['result'] }
-  | { id: number; type: 'error'; error: SerializedError };
+  | { id: number; type: 'error'; error: SerializedError }
+  | { id: number; type: 'alive' };
 
 /** Context given to every handler: cooperative cancel and progress reporting. */
 export interface HandlerContext<ProgressT> {
@@ -42,10 +45,10 @@ export function isRequestMessage(data: unknown): data is { id: number; op: strin
   );
 }
 
-export function isReplyMessage(data: unknown): data is { id: number; type: 'progress' | 'result' | 'error' } {
+export function isReplyMessage(data: unknown): data is { id: number; type: 'progress' | 'result' | 'error' | 'alive' } {
   if (typeof data !== 'object' || data === null) return false;
   const { id, type } = data as { id?: unknown; type?: unknown };
-  return typeof id === 'number' && (type === 'progress' || type === 'result' || type === 'error');
+  return typeof id === 'number' && (type === 'progress' || type === 'result' || type === 'error' || type === 'alive');
 }
 
 /** Limits progress messages to about ten a second, always letting the last one (done === total) through. */

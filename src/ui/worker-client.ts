@@ -1,5 +1,5 @@
 // Page side of the worker protocol: call(op, payload, {signal, onProgress}) returns a promise,
-// replies are matched by id, and every pending call is rejected if the worker dies.
+// replies are matched by id, and every pending call is rejected if the worker dies, also silently.
 
 import { AppError, deserializeError } from '../core/errors';
 import { isReplyMessage, type OpMap, type ReplyMessage } from '../core/protocol';
@@ -23,6 +23,13 @@ export interface CallOptions<P> {
 }
 
 export const CANCEL_REPLY_TIMEOUT_MS = 5_000;
+/**
+ * While calls are pending, a worker quiet for this long is pinged; one that then stays silent for
+ * LIVENESS_TIMEOUT_MS has died without a word (killed by the browser, out of memory) and is replaced.
+ * The worker yields between pages and batches, so a live one answers a ping within milliseconds.
+ */
+export const LIVENESS_CHECK_MS = 2_000;
+export const LIVENESS_TIMEOUT_MS = 8_000;
 
 /** Minimal worker shape, so tests can pass a MessageChannel port or a fake. */
 export interface WorkerLike {
@@ -37,6 +44,8 @@ export class WorkerClient<Ops extends OpMap> {
   private readonly pending = new Map<number, Pending>();
   private worker: WorkerLike | undefined;
   private readonly start: () => WorkerLike;
+  private lastHeard = Date.now();
+  private watchdog: ReturnType<typeof setInterval> | undefined;
 
   /**
    * Give a factory to have a crashed worker, or one that ignores a cancel, replaced by a fresh one on the
@@ -49,7 +58,9 @@ export class WorkerClient<Ops extends OpMap> {
 
   private connect(worker: WorkerLike): WorkerLike {
     worker.addEventListener('message', (event: MessageEvent) => {
-      if (worker === this.worker) this.onReply(event.data);
+      if (worker !== this.worker) return;
+      this.lastHeard = Date.now();
+      this.onReply(event.data);
     });
     worker.addEventListener('error', (event: Event) => {
       if (worker !== this.worker) return;
@@ -65,6 +76,24 @@ export class WorkerClient<Ops extends OpMap> {
     this.worker = undefined;
     for (const pending of this.pending.values()) pending.reject(reason);
     this.pending.clear();
+    this.stopWatchdog();
+  }
+
+  /** Runs while calls are pending: pings a quiet worker and replaces one that stays silent. */
+  private startWatchdog(): void {
+    if (this.watchdog !== undefined) return;
+    this.lastHeard = Date.now();
+    this.watchdog = setInterval(() => {
+      if (this.pending.size === 0) return this.stopWatchdog();
+      const quietMs = Date.now() - this.lastHeard;
+      if (quietMs > LIVENESS_TIMEOUT_MS) this.restart(new AppError('worker-crashed', `no answer for ${quietMs} ms`));
+      else if (quietMs >= LIVENESS_CHECK_MS) this.worker?.postMessage({ id: 0, op: 'ping' });
+    }, LIVENESS_CHECK_MS);
+  }
+
+  private stopWatchdog(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
   }
 
   private current(): WorkerLike {
@@ -108,6 +137,7 @@ export class WorkerClient<Ops extends OpMap> {
         onProgress: onProgress as ((p: unknown) => void) | undefined,
       });
       worker.postMessage({ id, op, payload }, transfer);
+      this.startWatchdog();
     });
   }
 
@@ -119,7 +149,7 @@ export class WorkerClient<Ops extends OpMap> {
     if (!isReplyMessage(data)) return;
     const reply = data as ReplyMessage<Ops>;
     const pending = this.pending.get(reply.id);
-    if (!pending) return;
+    if (!pending || reply.type === 'alive') return;
     if (reply.type === 'progress') {
       pending.onProgress?.(reply.progress);
       return;

@@ -17,6 +17,10 @@ export function createWorkerHost<Ops extends OpMap>(handlers: Handlers<Ops>, pos
       running.get(id)?.abort();
       return;
     }
+    if (op === 'ping') {
+      post({ id, type: 'alive' }, []);
+      return;
+    }
     const handler = (handlers as Record<string, Handlers<Ops>[keyof Ops] | undefined>)[op];
     if (!handler) {
       post({ id, type: 'error', error: { code: 'unknown', detail: `Unknown operation "${op}"` } }, []);

@@ -1,12 +1,15 @@
 // Hardening in headless Chromium against `vite preview`: no other site can frame the app (headers from the
 // server and from the service worker, and the built `_headers` file), the offline copy's failure is reported,
-// and tabs stay in step when rulebooks are added or deleted.
+// tabs stay in step when rulebooks are added or deleted, and a rulebook worker that dies mid-job is replaced.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../src/core/security-headers';
 import type { Page } from 'playwright-core';
+import { buildRulebookPdf } from '../fixtures/make-pdf';
+import { enlargedSampleRulebook } from '../fixtures/sample-rulebook';
 import { askQuestion, writeSamplePdf } from './app-helpers';
 import { openBrowser, startPreview, type BrowserSession, type PreviewServer } from './harness';
 import { waitForStatus } from './pwa-helpers';
@@ -153,6 +156,51 @@ describe('tabs', () => {
       expect(await recentRecord(unsynced, hash)).toBeNull();
     } finally {
       await tabs.close();
+    }
+  });
+});
+
+/** Closes the rulebook worker from inside, as a crash would: the page's Worker object hears nothing. */
+async function killRulebookWorker(page: Page): Promise<void> {
+  const worker = page.workers().find((w) => w.url().includes('rulebook.worker'));
+  if (!worker) throw new Error('no rulebook worker is running');
+  const closed = new Promise((resolve) => worker.once('close', resolve));
+  void worker.evaluate(() => (globalThis as unknown as { close(): void }).close()).catch(() => undefined);
+  await closed;
+}
+
+describe('a rulebook worker that dies', () => {
+  it('mid-indexing and mid-question: the app says so, starts a new one, and nothing stored changes', async () => {
+    const fresh = await openBrowser();
+    try {
+      const { page } = fresh;
+      await page.goto(server.url);
+      await waitForStatus(page, /Add a rulebook/);
+      await page.getByLabel('Add rulebook (PDF)').setInputFiles(await writeSamplePdf('pitchside-fault-'));
+      await waitForStatus(page, /^Ready/);
+      const before = await listBooks(page);
+      const crashed = page.getByRole('alert').filter({ hasText: 'Part of the app stopped unexpectedly' });
+
+      const longPdf = join(mkdtempSync(join(tmpdir(), 'pitchside-fault-')), 'long-rules.pdf');
+      writeFileSync(longPdf, await buildRulebookPdf({ book: enlargedSampleRulebook(12) }));
+      await page.getByLabel('Add rulebook (PDF)').setInputFiles(longPdf);
+      await waitForStatus(page, /Reading pages|Indexing/);
+      await killRulebookWorker(page);
+      await crashed.waitFor({ timeout: 30_000 });
+      await waitForStatus(page, /^Ready — sample-rules/);
+      expect(await listBooks(page)).toEqual(before);
+
+      // A new worker answers; then it too dies, with the next question on its way to it.
+      await askQuestion(page, 'How many players are on the field?');
+      await killRulebookWorker(page);
+      await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How long is a sin bin?');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      await crashed.waitFor({ timeout: 30_000 });
+      const answer = await askQuestion(page, 'How long is a sin bin?');
+      await answer.getByText(/Rule \d/).first().waitFor();
+      expect(await listBooks(page)).toEqual(before);
+    } finally {
+      await fresh.close();
     }
   });
 });

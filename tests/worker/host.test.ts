@@ -1,17 +1,19 @@
-// The worker protocol end to end over a real MessageChannel: results, progress, errors, cancel, crash.
+// The worker protocol end to end over a real MessageChannel: results, progress, errors, cancel, crash, and a
+// worker that dies without a word.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/core/errors';
 import type { Handlers, OpSpec } from '../../src/core/protocol';
 import { throttleProgress } from '../../src/core/protocol';
 import { createWorkerHost } from '../../src/worker/host';
-import { CANCEL_REPLY_TIMEOUT_MS, WorkerClient, type WorkerLike } from '../../src/ui/worker-client';
+import { CANCEL_REPLY_TIMEOUT_MS, LIVENESS_CHECK_MS, LIVENESS_TIMEOUT_MS, WorkerClient, type WorkerLike } from '../../src/ui/worker-client';
 
 type Ops = {
   double: OpSpec<{ n: number }, number, { done: number; total: number }>;
   fail: OpSpec<Record<string, never>, void>;
   wait: OpSpec<Record<string, never>, string>;
   bytes: OpSpec<{ size: number }, ArrayBuffer>;
+  slow: OpSpec<Record<string, never>, string>;
 };
 
 const handlers: Handlers<Ops> = {
@@ -27,6 +29,9 @@ const handlers: Handlers<Ops> = {
       ctx.signal.addEventListener('abort', () => reject(new AppError('cancelled')));
       setTimeout(() => resolve('finished'), 5_000);
     });
+  },
+  slow() {
+    return new Promise((resolve) => setTimeout(() => resolve('finished'), 3 * LIVENESS_TIMEOUT_MS));
   },
   async bytes({ size }, ctx) {
     const buffer = new ArrayBuffer(size);
@@ -134,6 +139,60 @@ describe('worker protocol', () => {
       expect(terminated).toBe(1);
       void client.call('double', { n: 1 });
       expect(workers).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a worker that dies without a word', () => {
+  it('the host answers a ping at once, even while a call runs', async () => {
+    const posted: unknown[] = [];
+    const host = createWorkerHost<Ops>(handlers, (message) => void posted.push(message));
+    void host({ id: 1, op: 'wait', payload: {} });
+    await host({ id: 0, op: 'ping' });
+    expect(posted).toEqual([{ id: 0, type: 'alive' }]);
+    await host({ id: 1, op: 'cancel' });
+  });
+
+  it('a silent worker is pinged, then replaced, and its calls rejected as a crash', async () => {
+    vi.useFakeTimers();
+    try {
+      const started: { posted: unknown[]; terminated: boolean }[] = [];
+      const client = new WorkerClient<Ops>(() => {
+        const record = { posted: [] as unknown[], terminated: false };
+        started.push(record);
+        return {
+          postMessage: (message: unknown) => void record.posted.push(message),
+          addEventListener: () => undefined,
+          terminate: () => void (record.terminated = true),
+        };
+      });
+      const pending = client.call('double', { n: 1 });
+      const outcome = pending.catch((e: unknown) => e);
+      vi.advanceTimersByTime(LIVENESS_CHECK_MS);
+      expect(started[0].posted).toContainEqual({ id: 0, op: 'ping' });
+      vi.advanceTimersByTime(LIVENESS_TIMEOUT_MS);
+      expect(await outcome).toMatchObject({ code: 'worker-crashed' });
+      expect(started[0].terminated).toBe(true);
+      void client.call('double', { n: 2 });
+      expect(started).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a worker that answers its pings is kept, however long the call takes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const { client } = connect();
+      const pending = client.call('slow', {});
+      for (let t = 0; t <= 3 * LIVENESS_TIMEOUT_MS; t += LIVENESS_CHECK_MS / 4) {
+        await vi.advanceTimersByTimeAsync(LIVENESS_CHECK_MS / 4);
+        // Lets the channel deliver the ping and its answer, which fake timers do not drive.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await expect(pending).resolves.toBe('finished');
     } finally {
       vi.useRealTimers();
     }
