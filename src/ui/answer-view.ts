@@ -25,7 +25,8 @@ export function renderClauseAnswer(answer: ClauseAnswer, opts: ClauseAnswerViewO
     const details = h(
       'details',
       { id, class: 'clause', open: answer.covered && i === 0 },
-      h('summary', {}, h('span', { class: 'citation' }, clause.citation), ' ', h('span', { class: 'section' }, clause.sectionTitle)),
+      // A passage without a rule number is cited by its section ("Section: Mode of Play"): no title twice.
+      h('summary', {}, h('span', { class: 'citation' }, clause.citation), clause.kind === 'text' ? null : [' ', h('span', { class: 'section' }, clause.sectionTitle)]),
       h('p', { class: 'clause-text' }, clause.text),
       h('p', { class: 'pages' }, formatPages(clause.pages)),
       more,

@@ -128,6 +128,16 @@ describe('rulebook pipeline in Node', () => {
     expect(await tabB.store.listRecentQuestions(rulebook.hash)).toEqual([]);
   });
 
+  it.each(['???', 'preface', 'mode of play', 'What is the object of the game?'])(
+    'every passage shown for %j is a rule, a definition or a section',
+    async (question) => {
+      const { service } = await makeService(new IDBFactory());
+      const { rulebook } = await service.addRulebook('Sample', pdf);
+      const { answer } = await service.ask(rulebook.hash, question);
+      for (const clause of answer.clauses) expect(clause.citation).toMatch(/^(Rule \d|Definition: \S|Section: [A-Z][a-z])/);
+    },
+  );
+
   it('stores nothing when indexing is cancelled part-way', async () => {
     const { service, store } = await makeService(new IDBFactory());
     const controller = new AbortController();
