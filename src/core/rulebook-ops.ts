@@ -4,6 +4,7 @@ import type { AddResult, AskResult } from './rulebook-service';
 import type { ImportedPack } from './rule-pack-transfer';
 import type { ImportedBackup } from './backup-transfer';
 import type { EditionDiff } from './edition-diff';
+import type { ActiveBook, CombinedAnswer } from './local-rules';
 import type { SerializedError } from './errors';
 import type { OpSpec } from './protocol';
 import type { Progress, Rulebook, RuleUnit, SearchSettings } from './types';
@@ -84,4 +85,6 @@ export type RulebookOps = {
   importEverything: OpSpec<{ bytes: ArrayBuffer }, ImportedBackup, Progress>;
   /** What changed from one stored edition of a rulebook to another, clause by clause. */
   compareEditions: OpSpec<{ oldHash: string; newHash: string }, EditionDiff>;
+  /** Asks every rulebook in use; a local rule that answers leads, with the law under it (src/core/local-rules.ts). */
+  askActive: OpSpec<{ books: ActiveBook[]; question: string }, CombinedAnswer, Progress>;
 };

@@ -13,6 +13,8 @@ import { createRulebookPicker } from './rulebook-picker';
 import { receiveIncomingPacks } from './incoming-packs';
 import { createRulePackControls } from './rule-pack-controls';
 import { createEditionChanges } from './edition-changes';
+import { createActiveBooks } from './active-books';
+import { createAskMany, createLocalRulesSettings } from './local-rules-view';
 import { createAskScreen } from './screens/ask-screen';
 import { createEvalScreen } from './screens/eval-screen';
 import { createModelsScreen } from './screens/models-screen';
@@ -35,6 +37,7 @@ export function mountApp({ root, client }: AppOptions) {
   const pins = createPins();
   const createPickButton = () => picker.createButton('big');
 
+  const activeBooks = createActiveBooks();
   const rulebook = createRulebookScreen({ library, pins, createPickButton, show: (id) => shell.show(id) });
   const askScreen = createAskScreen({
     shell,
@@ -44,12 +47,22 @@ export function mountApp({ root, client }: AppOptions) {
     createPickButton,
     openClause: rulebook.openClause,
     onAnswer: createLlmAnswerer({ shell }),
+    askMany: createAskMany({ client, library, activeBooks }),
   });
   const models = createModelsScreen({ shell, client, currentRulebook: library.current }).screen;
   const llmBar = createLlmStatusBar({ shell, openModels: () => models.element.scrollIntoView({ block: 'start' }) }).element;
   const rulePacks = createRulePackControls({ shell, client, library });
   receiveIncomingPacks(rulePacks.importFile, library.whenStarted());
-  const settings = createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate: () => shell.show('evaluate'), rulePacks: rulePacks.element, editions: createEditionChanges({ shell, client, library }).element });
+  const settings = createSettingsScreen({
+    library,
+    createPickButton,
+    llmBar,
+    models,
+    openEvaluate: () => shell.show('evaluate'),
+    rulePacks: rulePacks.element,
+    editions: createEditionChanges({ shell, client, library }).element,
+    localRules: createLocalRulesSettings({ library, activeBooks }),
+  });
   const evaluate = createEvalScreen({ shell, client, currentRulebook: library.current }).screen;
 
   shell.addScreen(askScreen.screen);

@@ -273,6 +273,24 @@ export const EDITION_TEXT = {
   confirmReplace: (old: string, next: string) => `Delete ${old} from this device and keep ${next}?`,
 };
 
+/** Several rulebooks at once, local rules on top of the laws (src/ui/local-rules-view.ts). */
+export const LOCAL_RULES_TEXT = {
+  title: 'Laws and local rules',
+  note: 'Use two or more rulebooks together, for example the laws and a league\'s by-laws: a question searches all of them, and a local rule that answers comes first.',
+  listLabel: 'Rulebooks in use',
+  use: (name: string) => `Use ${name}`,
+  roleLabel: (name: string) => `Role of ${name}`,
+  laws: 'Laws',
+  local: 'Local rules',
+  together: (names: string[]) => `Questions search ${names.join(', ')} together.`,
+  oneAtATime: 'Questions search the chosen rulebook only. Tick two or more to search them together.',
+  localRule: 'Local rule',
+  theLaw: 'The law',
+  answer: 'Answer',
+  notCovered: 'Not covered by the rulebooks in use.',
+  unsure: 'Closest rules — check the clause.',
+};
+
 /** When the service worker cannot save the offline copy of the app (src/ui/offline-copy-notice.ts). */
 export const OFFLINE_COPY_TEXT = {
   failed: (failure: OfflineCopyFailure) => `This device could not keep an offline copy: ${OFFLINE_COPY_REASON[failure]}.`,

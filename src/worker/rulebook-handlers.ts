@@ -10,6 +10,7 @@ import { RulebookService } from '../core/rulebook-service';
 import { exportRulePack, importRulePack } from '../core/rule-pack-transfer';
 import { backupFileName, exportEverything, importEverything } from '../core/backup-transfer';
 import { diffEditions } from '../core/edition-diff';
+import { askActiveBooks } from '../core/local-rules';
 import { createGzip } from '../adapters/gzip';
 import type { EmbedderDevice } from '../adapters/embedder';
 import { configureOnnxForBrowser, pickDevice, readWasmThreads } from '../adapters/onnx-browser-env';
@@ -190,6 +191,13 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
     const { service } = await start();
     const [before, after] = await Promise.all([service.load(oldHash), service.load(newHash)]);
     return diffEditions(before.index.units, after.index.units);
+  },
+  async askActive({ books, question }, ctx) {
+    const { service, store } = await start();
+    for (const { hash } of books) if (!(await service.hasIndex(hash))) await service.reindex(hash, { signal: ctx.signal, onProgress: ctx.progress });
+    const combined = await askActiveBooks((hash, q) => service.ask(hash, q, undefined, { signal: ctx.signal }), books, question);
+    for (const { hash } of books) await store.addRecentQuestion(hash, question);
+    return combined;
   },
   async recent({ hash }) {
     const { store } = await start();

@@ -42,6 +42,8 @@ export interface AskScreenOptions {
   onAnswer?: (ctx: AnswerContext) => void;
   /** Slow jobs are tracked here so an app update waits for them (default: the page's tracker). */
   activity?: Activity;
+  /** Answers from several rulebooks when two or more are in use (local rules on top of the laws); undefined otherwise. */
+  askMany?(question: string, signal: AbortSignal): Promise<HTMLElement | undefined>;
 }
 
 /** "15.2", "Rule 15.2", "r 15.2" → "15.2"; anything else is a question. */
@@ -99,15 +101,15 @@ export function createAskScreen(opts: AskScreenOptions) {
     answer.replaceChildren(h('p', { class: 'answer-pending' }, UI_TEXT.searching));
   }
 
-  function renderAnswer(text: string, result: AskResult) {
+  function renderAnswer(text: string, result: AskResult | HTMLElement) {
     answer.replaceChildren(
       h('p', { class: 'asked' }, h('span', { class: 'asked-label' }, UI_TEXT.youAsked), ' ', text),
       h('h2', { class: 'visually-hidden' }, 'Answer'),
-      renderClauseAnswer(result.answer, { loadSection }),
+      result instanceof HTMLElement ? result : renderClauseAnswer(result.answer, { loadSection }),
     );
   }
 
-  function showAnswer(text: string, result: AskResult) {
+  function showAnswer(text: string, result: AskResult | HTMLElement) {
     renderAnswer(text, result);
     answer.dataset.question = text;
     answer.dataset.stage = 'full';
@@ -209,6 +211,11 @@ export function createAskScreen(opts: AskScreenOptions) {
       return;
     }
     try {
+      const many = await opts.askMany?.(text, controller.signal);
+      if (many) {
+        if (!controller.signal.aborted) showAnswer(text, many);
+        return;
+      }
       // A rulebook not yet indexed for the chosen search model is re-indexed first: show that progress.
       let reindexed = false;
       const result = await client.call(

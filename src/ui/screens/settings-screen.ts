@@ -4,7 +4,7 @@
 
 import { h } from '../dom';
 import type { Library } from '../library';
-import { EDITION_TEXT, UI_TEXT } from '../messages';
+import { EDITION_TEXT, LOCAL_RULES_TEXT, UI_TEXT } from '../messages';
 import { createRulebooksView } from '../rulebooks-view';
 import type { Screen } from '../shell';
 import { createTextSizeSetting } from '../text-size';
@@ -21,9 +21,11 @@ export interface SettingsScreenOptions {
   rulePacks?: HTMLElement;
   /** What changed between two editions of a rulebook, in a section of its own. */
   editions?: HTMLElement;
+  /** Which rulebooks a question searches together, and their roles. */
+  localRules?: HTMLElement;
 }
 
-export function createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate, rulePacks, editions }: SettingsScreenOptions) {
+export function createSettingsScreen({ library, createPickButton, llmBar, models, openEvaluate, rulePacks, editions, localRules }: SettingsScreenOptions) {
   const rulebooks = createRulebooksView({
     onSelect: (hash) => library.select(hash),
     onRename: (hash, name) => void library.rename(hash, name),
@@ -37,6 +39,7 @@ export function createSettingsScreen({ library, createPickButton, llmBar, models
     'div',
     { class: 'settings-screen' },
     section('settings-rulebooks', UI_TEXT.rulebooksTitle, h('div', { class: 'setting-row' }, createPickButton(), cancelIndexing), rulebooks.element, rulePacks ?? null),
+    localRules ? section('settings-local-rules', LOCAL_RULES_TEXT.title, localRules) : null,
     editions ? section('settings-editions', EDITION_TEXT.title, editions) : null,
     section('settings-display', UI_TEXT.displayTitle, h('div', { class: 'setting-row' }, createThemeSwitch()), createTextSizeSetting()),
     section('settings-app', UI_TEXT.appTitle, h('p', { class: 'muted' }, UI_TEXT.appNote), install),
