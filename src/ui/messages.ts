@@ -277,7 +277,7 @@ export const EDITION_TEXT = {
 export const LOCAL_RULES_TEXT = {
   title: 'Laws and local rules',
   note: 'Use two or more rulebooks together, for example the laws and a league\'s by-laws: a question searches all of them, and a local rule that answers comes first.',
-  listLabel: 'Rulebooks in use',
+  listLabel: 'Searched together',
   use: (name: string) => `Use ${name}`,
   roleLabel: (name: string) => `Role of ${name}`,
   laws: 'Laws',

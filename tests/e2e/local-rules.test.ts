@@ -42,7 +42,7 @@ describe('local rules on top of the laws', () => {
     await waitForStatus(page, /^Ready — summer-league indexed/, 120_000);
 
     await showScreen(page, 'Settings');
-    const inUse = page.getByRole('list', { name: 'Rulebooks in use' });
+    const inUse = page.getByRole('list', { name: 'Searched together' });
     await inUse.getByLabel('Use sample-rules').check();
     await inUse.getByLabel('Use summer-league').check();
     await inUse.getByLabel('Role of summer-league').selectOption('local');
@@ -63,7 +63,7 @@ describe('local rules on top of the laws', () => {
     expect(await (await askQuestion(page, SIN_BIN)).locator('.local-label').count()).toBe(1);
 
     await showScreen(page, 'Settings');
-    await page.getByRole('list', { name: 'Rulebooks in use' }).getByLabel('Use summer-league').uncheck();
+    await page.getByRole('list', { name: 'Searched together' }).getByLabel('Use summer-league').uncheck();
     await page.getByText('Questions search the chosen rulebook only.', { exact: false }).waitFor();
     const answer = await askQuestion(page, SIN_BIN);
     expect(await answer.locator('.local-label').count()).toBe(0);
