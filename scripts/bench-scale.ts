@@ -10,6 +10,8 @@ const READY_TIMEOUT_MS = 300_000;
 /** Lets the service worker finish precaching before the clock starts (as the 17-page run does). */
 const SETTLE_MS = 3000;
 const WARMUP_RUNS = 3;
+/** Heap measured this often during the soak too, to tell a leak (steady growth) from warm-up (a step). */
+const HEAP_SAMPLE_EVERY = 500;
 
 /** What main.ts exposes for measurements: the app's rulebook library. */
 interface BenchWindow {
@@ -104,8 +106,15 @@ async function readTimeline(page: Page): Promise<Record<string, number>> {
   };
 }
 
-/** The page's and the rulebook worker's JS heap, by the browser's own measurement where it has one. */
+/**
+ * The page's and the rulebook worker's JS heap, by the browser's own measurement where it has one, after a
+ * full collection of the page's heap (the page's heap is ~6 MB, and uncollected garbage alone moves it ±15 %).
+ */
 async function measureHeap(page: Page): Promise<{ page_bytes: number | null; worker_bytes: number | null; method: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
   return page.evaluate(async () => {
     const perf = performance as Performance & {
       measureUserAgentSpecificMemory?: () => Promise<{ breakdown: { bytes: number; attribution: { scope: string }[] }[] }>;
@@ -176,9 +185,19 @@ async function measureSoak(page: Page, opts: ScaleOptions) {
   await waitForStatus(page, /^Ready/);
   const hashes = await page.evaluate(() => (window as unknown as BenchWindow).pitchside.app.library.books().map((b) => b.hash));
   const heapStart = await measureHeap(page);
+  const samples: { questions: number; page_bytes: number | null; worker_bytes: number | null }[] = [];
   const times: number[] = [];
   const started = Date.now();
+  // The baseline is taken once every rulebook has been asked about once: the page holds the last answer and
+  // the quick questions of the current rulebook, so heaps are compared with the same rulebook current.
+  const warmedAt = opts.soakSwitchEvery * hashes.length;
+  let heapWarmed = heapStart;
   for (let i = 0; i < opts.soakQuestions; i++) {
+    if (i === warmedAt) heapWarmed = await measureHeap(page);
+    if (i > 0 && i % HEAP_SAMPLE_EVERY === 0) {
+      const heap = await measureHeap(page);
+      samples.push({ questions: i, page_bytes: heap.page_bytes, worker_bytes: heap.worker_bytes });
+    }
     if (i % opts.soakSwitchEvery === 0) {
       const hash = hashes[(i / opts.soakSwitchEvery) % hashes.length];
       await page.evaluate((h) => (window as unknown as BenchWindow).pitchside.app.library.select(h), hash);
@@ -190,6 +209,7 @@ async function measureSoak(page: Page, opts: ScaleOptions) {
   const growth = (a: number | null, b: number | null) => (a && b ? round(((b - a) / a) * 100, 1) : null);
   return {
     soak_questions: opts.soakQuestions,
+    soak_warmed_after_questions: warmedAt,
     soak_switch_every: opts.soakSwitchEvery,
     soak_rulebooks: hashes.length,
     soak_ms: soakMs,
@@ -197,10 +217,15 @@ async function measureSoak(page: Page, opts: ScaleOptions) {
     soak_query_p95_ms: round(percentile(times, 95)),
     soak_heap_method: heapEnd.method,
     soak_page_heap_start_bytes: heapStart.page_bytes,
+    soak_page_heap_warmed_bytes: heapWarmed.page_bytes,
     soak_page_heap_end_bytes: heapEnd.page_bytes,
-    soak_page_heap_growth_pct: growth(heapStart.page_bytes, heapEnd.page_bytes),
+    soak_page_heap_growth_pct: growth(heapWarmed.page_bytes, heapEnd.page_bytes),
+    soak_page_heap_growth_from_start_pct: growth(heapStart.page_bytes, heapEnd.page_bytes),
     soak_worker_heap_start_bytes: heapStart.worker_bytes,
+    soak_worker_heap_warmed_bytes: heapWarmed.worker_bytes,
     soak_worker_heap_end_bytes: heapEnd.worker_bytes,
-    soak_worker_heap_growth_pct: growth(heapStart.worker_bytes, heapEnd.worker_bytes),
+    soak_worker_heap_growth_pct: growth(heapWarmed.worker_bytes, heapEnd.worker_bytes),
+    soak_worker_heap_growth_from_start_pct: growth(heapStart.worker_bytes, heapEnd.worker_bytes),
+    soak_heap_samples: samples,
   };
 }
