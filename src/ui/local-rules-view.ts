@@ -61,7 +61,8 @@ function renderLead(lead: LeadAnswer, heading: string | undefined): HTMLElement 
     heading ? h('h3', {}, `${heading} — ${lead.book.name}`) : null,
     lead.sentence ? h('p', { class: 'lead' }, lead.sentence.text, ' ', h('cite', {}, lead.citation)) : null,
     lead.clause
-      ? h('details', { class: 'clause', open: true }, h('summary', {}, lead.citation), h('p', { class: 'clause-text' }, lead.clause.text))
+      ? // Closed under a lead sentence (one tap away), so the law under a local rule stays on screen.
+        h('details', { class: 'clause', open: !lead.sentence }, h('summary', {}, lead.citation), h('p', { class: 'clause-text' }, lead.clause.text))
       : null,
   );
 }
