@@ -177,8 +177,17 @@ describe('rule packs between two phones', () => {
     expect(await page.evaluate(async () => (await (await caches.open('pitchside-shared-packs')).keys()).length)).toBe(0);
   });
 
-  it('moves everything (rulebooks and the theme) to another phone in one file', async () => {
+  it('moves everything (rulebooks, a pinned rule and the theme) to another phone in one file', async () => {
     const { page } = oldPhone;
+    const pin = answerable[3].rule!;
+    // A rule number typed in the question box opens that clause on the Rulebook screen.
+    await showScreen(page, 'Ask');
+    await page.getByRole('textbox', { name: 'Question', exact: true }).fill(pin);
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    const clause = page.locator(`#rule-${pin.replace(/\./g, '-')}`);
+    await expect.poll(() => clause.getAttribute('class')).toMatch(/\bcurrent\b/);
+    await clause.getByRole('button', { name: 'Pin' }).click();
+    expect(await clause.getByRole('button', { name: 'Pin' }).getAttribute('aria-pressed')).toBe('true');
     await showScreen(page, 'Settings');
     const theme = page.getByRole('button', { name: /^Theme: / });
     for (let i = 0; i < 3 && (await theme.textContent()) !== 'Theme: dark'; i++) await theme.click();
@@ -202,6 +211,8 @@ describe('rule packs between two phones', () => {
     await Promise.all([phone.waitForEvent('load'), phone.getByLabel('Import everything', { exact: true }).setInputFiles(backupPath)]);
     await waitForStatus(phone, /^Ready — sample-rules$/);
     expect(await phone.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await showScreen(phone, 'Ask');
+    expect(await phone.getByRole('region', { name: 'Pinned rules' }).getByText(`Rule ${pin}`, { exact: true }).count()).toBe(1);
     expect(await (await rulebookList(phone)).getByRole('button', { name: 'sample-rules', pressed: true }).count()).toBe(1);
     const q = answerable[3];
     expect(await askAndReadCitations(phone, q.question)).toContain(`Rule ${q.rule}`);
