@@ -67,9 +67,13 @@ export async function importRulePack(
   throwIfAborted(opts.signal);
   const existing = await store.getRulebook(index.hash);
   const common = { edition: pack.edition, packModelId: index.modelId };
-  // The same rulebook, already indexed the same way: nothing to do (the user's name for it is kept).
-  if (existing && index.key === service.keyFor(index.hash) && (await store.hasIndex(index.key))) {
-    return { rulebook: existing, reused: true, chunkCount: index.chunks.length, embedded: 0, ...common };
+  const currentKey = service.keyFor(index.hash);
+  // The same rulebook, already searchable with the model in use: nothing is embedded, and the user's name for it
+  // is kept. The pack's vectors are kept too when they are for another model and not stored yet.
+  if (existing && (await store.hasIndex(currentKey))) {
+    if (index.key !== currentKey && !(await store.hasIndex(index.key))) await store.saveIndexedRulebook(existing, index);
+    const current = (await store.listIndexes(index.hash)).find((ix) => ix.key === currentKey);
+    return { rulebook: existing, reused: true, chunkCount: current?.chunkCount ?? index.chunks.length, embedded: 0, ...common };
   }
   const rulebook: Rulebook = existing ?? { ...pack.rulebook, addedAt: (deps.now ?? Date.now)() };
   const result = await service.importIndex(rulebook, index, opts);

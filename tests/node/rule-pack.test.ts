@@ -118,6 +118,23 @@ describe('importing a rule pack on a new phone', () => {
     expect((await service.ask(original.hash, question)).results.slice(0, 5).some((r) => r.chunk.refs.includes(rule!))).toBe(true);
   });
 
+  it('embeds nothing for a rulebook this phone already searches with another model, and keeps the pack vectors', async () => {
+    const alt = countingEmbedder(shipped, 'test-alt-model');
+    const { store, deps } = await freshPhone(alt.embedder);
+    await importRulePack(deps, pack);
+    const documents = alt.counter.documents;
+    // Only the other model's index remains, as on a phone that indexed the PDF itself with that model.
+    const keys = (await store.listIndexes(original.hash)).map((ix) => ix.key);
+    expect(keys).toContain(original.key);
+    const phone = await freshPhone(alt.embedder);
+    const altIndex = (await store.getIndex(keys.find((k) => k !== original.key)!))!;
+    await phone.service.importIndex((await store.getRulebook(original.hash))!, altIndex);
+    const again = await importRulePack(phone.deps, pack);
+    expect(again).toMatchObject({ reused: true, embedded: 0, chunkCount: altIndex.chunks.length });
+    expect(alt.counter.documents).toBe(documents);
+    expect((await phone.store.listIndexes(original.hash)).map((ix) => ix.modelId).sort()).toEqual([shipped.model.id, 'test-alt-model'].sort());
+  });
+
   it('leaves nothing behind when a re-index is cancelled part-way', async () => {
     const alt = countingEmbedder(shipped, 'test-alt-model');
     const { store, deps } = await freshPhone(alt.embedder);
