@@ -1,10 +1,11 @@
 // `npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N]`: the built app in headless
 // Chromium (run `npm run build` first): indexing through the real workers and IndexedDB, reload until the
-// app can answer, question-to-answer time through the UI, cold open (cached, offline) to first answer, and
-// WASM threads. Node, driving the browser.
+// app can answer, question-to-answer time through the UI, cold open (cached, offline) to first answer, rule
+// pack size and import to first answer, and WASM threads. Node, driving the browser.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { parseQuestionFile } from '../src/core/question-file';
@@ -147,6 +148,41 @@ async function measureColdOpen(page: Page, question: string, runs = COLD_OPEN_RU
 }
 // ---- end of cold open --------------------------------------------------------------------------------
 
+// ---- Rule pack: size, and import to first answer ----------------------------------------------------
+// The rulebook indexed above is exported with "Export rule pack" (its size in bytes); a fresh profile, the
+// "new phone", imports it with "Import rule pack": the time from choosing the file until the app is Ready,
+// until the first answer is on screen, and the document embeddings that cost (0 with the same search model).
+
+async function measureRulePack(server: PreviewServer, page: Page, question: string) {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Settings', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export rule pack', exact: true }).click(),
+  ]);
+  const packPath = join(mkdtempSync(join(tmpdir(), 'pitchside-bench-pack-')), download.suggestedFilename());
+  await download.saveAs(packPath);
+  const phone = await openBrowser();
+  try {
+    await phone.page.goto(server.url);
+    await waitForStatus(phone.page, /Add a rulebook/);
+    const start = Date.now();
+    await phone.page.getByLabel('Import rule pack', { exact: true }).setInputFiles(packPath);
+    await waitForStatus(phone.page, /imported from a rule pack/);
+    const readyMs = Date.now() - start;
+    await askThroughUi(phone.page, question);
+    const firstAnswerMs = Date.now() - start;
+    return {
+      pack_bytes: statSync(packPath).size,
+      pack_import_ready_ms: readyMs,
+      pack_import_to_first_answer_ms: firstAnswerMs,
+      pack_import_document_embeddings: (await stats(phone.page)).documentEmbeddings,
+    };
+  } finally {
+    await phone.close();
+  }
+}
+// ---- end of rule pack ---------------------------------------------------------------------------------
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -180,6 +216,7 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < queryRuns; i++) times.push(await askThroughUi(page, questions[i % questions.length]));
     const coldOpen = await measureColdOpen(page, questions[0]);
+    const rulePack = await measureRulePack(server, page, questions[0]);
     const hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);
     const browserVersion = main.session.context.browser()?.version() ?? 'chromium';
     await main.session.close();
@@ -214,6 +251,7 @@ async function main() {
       query_p50_ms: round(percentile(times, 50)),
       query_p95_ms: round(percentile(times, 95)),
       ...coldOpen,
+      ...rulePack,
       index_by_threads: threadRuns,
       multi_thread_index_speedup: single && Number.isFinite(multi) ? round(single / multi, 2) : null,
     };
