@@ -12,6 +12,7 @@ import { parseQuestionFile } from '../src/core/question-file';
 import type { EngineStatus } from '../src/core/rulebook-ops';
 import { openBrowser, startPreview, type PreviewServer } from '../tests/e2e/harness';
 import { measureScale } from './bench-scale';
+import { askThroughUi } from './bench-ui';
 
 const DEFAULT_QUESTIONS = new URL('../eval/questions/fit-touch-5th.jsonl', import.meta.url);
 const DEFAULT_QUERY_RUNS = 40;
@@ -55,32 +56,6 @@ async function measureIndexing(server: PreviewServer, pdfPath: string, query: st
   const engine = await stats(page);
   const pageIsolated = await page.evaluate(() => crossOriginIsolated);
   return { session, page, indexMs, status, engine, pageIsolated };
-}
-
-/** Types a question and presses Ask inside the page; resolves once the Answer region holds the new answer. */
-async function askThroughUi(page: Page, question: string): Promise<number> {
-  return page.evaluate(async (q) => {
-    const region = document.querySelector('section[aria-label="Answer"]') as HTMLElement;
-    const input = document.getElementById('question') as HTMLInputElement;
-    // The Ask screen marks the region busy while it looks the answer up, then counts the answer shown.
-    const before = region.dataset.answerId;
-    const updated = new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (region.dataset.answerId !== before && region.getAttribute('aria-busy') === 'false') {
-          observer.disconnect();
-          resolve();
-        }
-      });
-      observer.observe(region, { attributes: true, attributeFilter: ['aria-busy', 'data-answer-id'] });
-    });
-    const start = performance.now();
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    (document.querySelector('form.ask button[type=submit]') as HTMLButtonElement).click();
-    await updated;
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    return performance.now() - start;
-  }, question);
 }
 
 // ---- Cold open to first answer (cached, offline) ------------------------------------------------------
@@ -169,7 +144,7 @@ async function measureRulePack(server: PreviewServer, page: Page, question: stri
     await phone.page.getByLabel('Import rule pack', { exact: true }).setInputFiles(packPath);
     await waitForStatus(phone.page, /imported from a rule pack/);
     const readyMs = Date.now() - start;
-    await askThroughUi(phone.page, question);
+    await askThroughUi(phone.page, question, { paint: true });
     const firstAnswerMs = Date.now() - start;
     return {
       pack_bytes: statSync(packPath).size,
@@ -210,11 +185,11 @@ async function main() {
     await page.reload();
     await waitForStatus(page, /^Ready/);
     const reloadReadyMs = Date.now() - reloadStart;
-    const firstAnswerMs = await askThroughUi(page, questions[0]);
+    const firstAnswerMs = await askThroughUi(page, questions[0], { paint: true });
     const afterReload = await stats(page);
-    for (let i = 0; i < WARMUP_RUNS; i++) await askThroughUi(page, questions[(i + 1) % questions.length]);
+    for (let i = 0; i < WARMUP_RUNS; i++) await askThroughUi(page, questions[(i + 1) % questions.length], { paint: true });
     const times: number[] = [];
-    for (let i = 0; i < queryRuns; i++) times.push(await askThroughUi(page, questions[i % questions.length]));
+    for (let i = 0; i < queryRuns; i++) times.push(await askThroughUi(page, questions[i % questions.length], { paint: true }));
     const coldOpen = await measureColdOpen(page, questions[0]);
     const rulePack = await measureRulePack(server, page, questions[0]);
     const hardwareConcurrency = await page.evaluate(() => navigator.hardwareConcurrency);

@@ -5,6 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { openBrowser, type PreviewServer } from '../tests/e2e/harness';
+import { askThroughUi } from './bench-ui';
 
 const READY_TIMEOUT_MS = 300_000;
 /** Lets the service worker finish precaching before the clock starts (as the 17-page run does). */
@@ -31,30 +32,6 @@ async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
     pattern.source,
     { timeout: READY_TIMEOUT_MS, polling: 10 },
   );
-}
-
-/** Asks through the Ask screen and resolves once the Answer region holds the new answer; returns ms. */
-function ask(page: Page, question: string): Promise<number> {
-  return page.evaluate(async (q) => {
-    const region = document.querySelector('section[aria-label="Answer"]') as HTMLElement;
-    const input = document.getElementById('question') as HTMLInputElement;
-    const before = region.dataset.answerId;
-    const updated = new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (region.dataset.answerId !== before && region.getAttribute('aria-busy') === 'false') {
-          observer.disconnect();
-          resolve();
-        }
-      });
-      observer.observe(region, { attributes: true, attributeFilter: ['aria-busy', 'data-answer-id'] });
-    });
-    const start = performance.now();
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    (document.querySelector('form.ask button[type=submit]') as HTMLButtonElement).click();
-    await updated;
-    return performance.now() - start;
-  }, question);
 }
 
 /** The status line's stages in order, each with when it was first shown (ms after the file was chosen). */
@@ -160,9 +137,9 @@ export async function measureScale(opts: ScaleOptions) {
     const stages = await readTimeline(page);
     const readyStatus = await page.locator('header [role=status]').textContent();
 
-    for (let i = 0; i < WARMUP_RUNS; i++) await ask(page, opts.questions[i % opts.questions.length]);
+    for (let i = 0; i < WARMUP_RUNS; i++) await askThroughUi(page, opts.questions[i % opts.questions.length]);
     const times: number[] = [];
-    for (let i = 0; i < opts.queryRuns; i++) times.push(await ask(page, opts.questions[i % opts.questions.length]));
+    for (let i = 0; i < opts.queryRuns; i++) times.push(await askThroughUi(page, opts.questions[i % opts.questions.length]));
 
     const soak = await measureSoak(page, opts);
     return {
@@ -202,7 +179,7 @@ async function measureSoak(page: Page, opts: ScaleOptions) {
       const hash = hashes[(i / opts.soakSwitchEvery) % hashes.length];
       await page.evaluate((h) => (window as unknown as BenchWindow).pitchside.app.library.select(h), hash);
     }
-    times.push(await ask(page, opts.questions[i % opts.questions.length]));
+    times.push(await askThroughUi(page, opts.questions[i % opts.questions.length]));
   }
   const soakMs = Date.now() - started;
   const heapEnd = await measureHeap(page);

@@ -1,0 +1,35 @@
+// Shared by the browser benchmarks: asking a question through the app's own Ask screen.
+
+import type { Page } from 'playwright-core';
+
+/**
+ * Types a question and presses Ask inside the page; resolves once the Answer region holds the new answer
+ * (with `paint`, also once the next frame is drawn). Returns the milliseconds taken.
+ */
+export function askThroughUi(page: Page, question: string, opts: { paint?: boolean } = {}): Promise<number> {
+  return page.evaluate(
+    async ({ q, paint }) => {
+      const region = document.querySelector('section[aria-label="Answer"]') as HTMLElement;
+      const input = document.getElementById('question') as HTMLInputElement;
+      // The Ask screen marks the region busy while it looks the answer up, then counts the answer shown.
+      const before = region.dataset.answerId;
+      const updated = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (region.dataset.answerId !== before && region.getAttribute('aria-busy') === 'false') {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(region, { attributes: true, attributeFilter: ['aria-busy', 'data-answer-id'] });
+      });
+      const start = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      (document.querySelector('form.ask button[type=submit]') as HTMLButtonElement).click();
+      await updated;
+      if (paint) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      return performance.now() - start;
+    },
+    { q: question, paint: opts.paint ?? false },
+  );
+}
