@@ -5,6 +5,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { AppError } from '../core/errors';
 import { indexKey } from '../core/index-key';
 import type { RulebookStore } from '../core/ports';
+import { estimateIndexBytes } from '../core/storage-use';
 import type { Rulebook, StoredIndex } from '../core/types';
 import { DEFAULT_DB_NAME, openDatabase, type IndexInfo, type PitchsideDB } from './store-schema';
 
@@ -107,7 +108,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
         () => {
           checkConsistent(rulebook, index);
           const { units, chunks, vectors, ...rest } = index;
-          const info: IndexInfo = { ...rest, chunkCount: chunks.length };
+          const info: IndexInfo = { ...rest, chunkCount: chunks.length, storedBytes: estimateIndexBytes(index) };
           // The metadata record is the "complete" marker: it and the data land in one transaction or not at all.
           return write(['rulebooks', 'indexes', 'indexData'], (tx, track) =>
             Promise.all([
@@ -125,7 +126,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
         const tx = open().transaction(['indexes', 'indexData'], 'readonly');
         const [info, data] = await Promise.all([tx.objectStore('indexes').get(key), tx.objectStore('indexData').get(key)]);
         if (!info || !data) return undefined;
-        const { chunkCount, ...meta } = info;
+        const { chunkCount, storedBytes: _size, ...meta } = info;
         const isComplete =
           data.vectors instanceof Float32Array &&
           data.chunks.length === chunkCount &&
@@ -146,6 +147,18 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
         const infos = await open().getAllFromIndex('indexes', 'by-hash', hash);
         return infos.sort((a, b) => b.createdAt - a.createdAt);
       }),
+
+    measureIndex: (key) =>
+      attempt('measuring an index', () =>
+        write(['indexes', 'indexData'], async (tx) => {
+          const [info, data] = await Promise.all([tx.objectStore('indexes').get(key), tx.objectStore('indexData').get(key)]);
+          if (!info || !data) return 0;
+          const { chunkCount: _count, storedBytes: _old, ...meta } = info;
+          const storedBytes = estimateIndexBytes({ ...meta, units: data.units, chunks: data.chunks, vectors: data.vectors });
+          await tx.objectStore('indexes').put({ ...info, storedBytes });
+          return storedBytes;
+        }),
+      ),
 
     addRecentQuestion: (hash, question) => {
       const text = question.trim().replace(/\s+/g, ' ');

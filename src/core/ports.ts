@@ -16,6 +16,8 @@ export interface IndexSummary {
   modelId: string;
   chunkCount: number;
   createdAt: number;
+  /** Estimated bytes of the index's records (src/core/storage-use.ts); absent on indexes stored before it was recorded. */
+  storedBytes?: number;
 }
 
 export interface RulebookStore {
@@ -27,6 +29,8 @@ export interface RulebookStore {
   getIndex(key: string): Promise<StoredIndex | undefined>;
   hasIndex(key: string): Promise<boolean>;
   listIndexes(hash: string): Promise<IndexSummary[]>;
+  /** Estimates an index's stored bytes from its records and keeps the figure in its metadata; 0 when it is gone. */
+  measureIndex(key: string): Promise<number>;
   addRecentQuestion(hash: string, question: string): Promise<void>;
   listRecentQuestions(hash: string): Promise<string[]>;
 }

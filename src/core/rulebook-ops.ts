@@ -13,6 +13,8 @@ export interface RulebookSummary extends Rulebook {
   /** Embedding model and chunk count of the index in use, when one exists. */
   modelId?: string;
   chunkCount?: number;
+  /** Estimated bytes stored for the rulebook: its record, every index of it and its recent questions. */
+  storedBytes?: number;
 }
 
 export interface EngineStatus {

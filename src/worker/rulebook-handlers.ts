@@ -5,7 +5,8 @@ import * as pdfjs from 'pdfjs-dist';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { getEmbeddingModel } from '../core/embedding-models';
 import type { Handlers } from '../core/protocol';
-import type { EmbeddingFallback, EngineStatus, RulebookOps, RulebookSummary } from '../core/rulebook-ops';
+import type { EmbeddingFallback, EngineStatus, RulebookOps } from '../core/rulebook-ops';
+import { listRulebookSummaries } from '../core/storage-use';
 import { RulebookService } from '../core/rulebook-service';
 import { exportRulePack, importRulePack } from '../core/rule-pack-transfer';
 import { backupFileName, exportEverything, importEverything } from '../core/backup-transfer';
@@ -107,14 +108,7 @@ export const rulebookHandlers: Handlers<RulebookOps> = {
   stats: () => status(),
   async list() {
     const { store, service } = await start();
-    const books = await store.listRulebooks();
-    return Promise.all(
-      books.map(async (book): Promise<RulebookSummary> => {
-        const indexes = await store.listIndexes(book.hash);
-        const current = indexes.find((ix) => ix.key === service.keyFor(book.hash)) ?? indexes[0];
-        return { ...book, modelId: current?.modelId, chunkCount: current?.chunkCount };
-      }),
-    );
+    return listRulebookSummaries(store, (hash) => service.keyFor(hash));
   },
   async add({ name, bytes }, ctx) {
     const { service } = await start();

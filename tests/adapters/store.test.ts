@@ -7,6 +7,7 @@ import { wrap } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/core/errors';
 import { indexKey } from '../../src/core/index-key';
+import { estimateIndexBytes, listRulebookSummaries } from '../../src/core/storage-use';
 import type { ChunkSettings, Rulebook, StoredIndex } from '../../src/core/types';
 import { sha256Hex } from '../../src/adapters/hash';
 import { DB_VERSION, MAX_RECENT_QUESTIONS, openStore, type Store } from '../../src/adapters/store';
@@ -121,8 +122,8 @@ describe('rulebooks and indexes', () => {
 
     const infos = await store.listIndexes('new');
     expect(infos).toEqual([
-      { key: indexKey({ hash: 'new', modelId: 'pitchside-glove', chunking: WINDOW }), hash: 'new', modelId: 'pitchside-glove', chunking: WINDOW, dims: 4, chunkCount: 5, createdAt: 4000 },
-      { key: indexKey({ hash: 'new', modelId: 'pitchside-glove', chunking: STRUCTURED }), hash: 'new', modelId: 'pitchside-glove', chunking: STRUCTURED, dims: 4, chunkCount: 3, createdAt: 2000 },
+      { key: indexKey({ hash: 'new', modelId: 'pitchside-glove', chunking: WINDOW }), hash: 'new', modelId: 'pitchside-glove', chunking: WINDOW, dims: 4, chunkCount: 5, createdAt: 4000, storedBytes: estimateIndexBytes(makeIndex('new', { chunking: WINDOW, chunks: 5, createdAt: 4000 })) },
+      { key: indexKey({ hash: 'new', modelId: 'pitchside-glove', chunking: STRUCTURED }), hash: 'new', modelId: 'pitchside-glove', chunking: STRUCTURED, dims: 4, chunkCount: 3, createdAt: 2000, storedBytes: estimateIndexBytes(makeIndex('new', { createdAt: 2000 })) },
     ]);
     for (const info of infos) {
       expect(info).not.toHaveProperty('vectors');
@@ -130,6 +131,56 @@ describe('rulebooks and indexes', () => {
       expect(info).not.toHaveProperty('units');
       expect(await store.hasIndex(info.key)).toBe(true);
     }
+  });
+
+  it('measures an index stored without its size once, keeping the figure in its metadata', async () => {
+    const { store, factory } = await freshStore();
+    const index = makeIndex('h1', { chunks: 6 });
+    await store.saveIndexedRulebook(makeRulebook('h1'), index);
+    // An index saved before sizes were recorded: its metadata record has no storedBytes.
+    const db = await openDatabase({ name: NAME, factory });
+    const { storedBytes, ...legacy } = (await db.get('indexes', index.key))!;
+    await db.put('indexes', legacy);
+    db.close();
+    expect(storedBytes).toBe(estimateIndexBytes(index));
+    expect((await store.listIndexes('h1'))[0].storedBytes).toBeUndefined();
+
+    const getData = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const [summary] = await listRulebookSummaries(store, () => index.key);
+    expect(summary.storedBytes).toBeGreaterThan(storedBytes!);
+    expect((await store.listIndexes('h1'))[0].storedBytes).toBe(storedBytes);
+    expect(await store.getIndex(index.key)).toEqual(index);
+    const dataReads = () => getData.mock.instances.filter((s) => (s as IDBObjectStore).name === 'indexData').length;
+    const readsAfterFirst = dataReads();
+    expect(readsAfterFirst).toBeGreaterThan(0);
+    // Listed again: the figure comes from the metadata, and no index contents are read.
+    expect(await listRulebookSummaries(store, () => index.key)).toEqual([summary]);
+    expect(dataReads()).toBe(readsAfterFirst);
+    expect(await store.measureIndex('missing')).toBe(0);
+  });
+
+  it("sums each rulebook's indexes and recent questions into its storage use, and lists the index in use", async () => {
+    const { store } = await freshStore();
+    const small = makeIndex('small', { chunks: 2 });
+    const big = makeIndex('big', { chunks: 40, dims: 100 });
+    const bigWindow = makeIndex('big', { chunks: 60, dims: 100, chunking: WINDOW });
+    await store.saveIndexedRulebook(makeRulebook('small', 1000), small);
+    await store.saveIndexedRulebook(makeRulebook('big', 2000), big);
+    await store.saveIndexedRulebook(makeRulebook('big', 2000), bigWindow);
+    const before = await listRulebookSummaries(store, (hash) => indexKey({ hash, modelId: 'pitchside-glove', chunking: STRUCTURED }));
+    expect(before.map((b) => [b.hash, b.chunkCount])).toEqual([
+      ['big', 40],
+      ['small', 2],
+    ]);
+    const [bigBytes, smallBytes] = before.map((b) => b.storedBytes!);
+    expect(bigBytes).toBeGreaterThan(estimateIndexBytes(big) + estimateIndexBytes(bigWindow));
+    expect(bigBytes).toBeLessThan(estimateIndexBytes(big) + estimateIndexBytes(bigWindow) + 200);
+    expect(smallBytes).toBeGreaterThan(estimateIndexBytes(small));
+
+    await store.addRecentQuestion('small', 'How far back on a penalty?');
+    const after = await listRulebookSummaries(store, () => '');
+    expect(after[1].storedBytes! - smallBytes).toBeGreaterThan('How far back on a penalty?'.length);
+    expect(after[0].storedBytes).toBe(bigBytes);
   });
 
   it('renames a rulebook and keeps everything else', async () => {

@@ -1,10 +1,11 @@
-// The Settings screen: the rulebooks on this device (add, choose, rename, delete), theme and text size,
-// installing the app, on-device answers with the answer and search models and storage, and Evaluate for
-// people who tune the search. Main thread.
+// The Settings screen: the rulebooks on this device (add, choose, rename, delete, the storage each uses),
+// theme and text size, installing the app, on-device answers with the answer and search models and storage,
+// and Evaluate for people who tune the search. Main thread.
 
 import { h } from '../dom';
 import type { Library } from '../library';
 import { EDITION_TEXT, LOCAL_RULES_TEXT, UI_TEXT } from '../messages';
+import { createRulebookStorageView } from '../rulebook-storage-view';
 import { createRulebooksView } from '../rulebooks-view';
 import type { Screen } from '../shell';
 import { createTextSizeSetting } from '../text-size';
@@ -31,6 +32,7 @@ export function createSettingsScreen({ library, createPickButton, llmBar, models
     onRename: (hash, name) => void library.rename(hash, name),
     onDelete: (hash) => void library.remove(hash),
   });
+  const storage = createRulebookStorageView();
   const cancelIndexing = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => library.cancelIndexing() }, UI_TEXT.cancelIndexing);
   const install = h('div', { class: 'setting-row' });
   const section = (id: string, title: string, ...content: (Node | null)[]) =>
@@ -38,7 +40,7 @@ export function createSettingsScreen({ library, createPickButton, llmBar, models
   const element = h(
     'div',
     { class: 'settings-screen' },
-    section('settings-rulebooks', UI_TEXT.rulebooksTitle, h('div', { class: 'setting-row' }, createPickButton(), cancelIndexing), rulebooks.element, rulePacks ?? null),
+    section('settings-rulebooks', UI_TEXT.rulebooksTitle, h('div', { class: 'setting-row' }, createPickButton(), cancelIndexing), rulebooks.element, rulePacks ?? null, storage.element),
     localRules ? section('settings-local-rules', LOCAL_RULES_TEXT.title, localRules) : null,
     editions ? section('settings-editions', EDITION_TEXT.title, editions) : null,
     section('settings-display', UI_TEXT.displayTitle, h('div', { class: 'setting-row' }, createThemeSwitch()), createTextSizeSetting()),
@@ -54,6 +56,7 @@ export function createSettingsScreen({ library, createPickButton, llmBar, models
 
   const render = () => {
     rulebooks.render(library.books(), library.current());
+    storage.render(library.books());
     cancelIndexing.hidden = !library.isIndexing();
   };
   library.onChange(render);
