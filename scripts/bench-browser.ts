@@ -1,7 +1,8 @@
 // `npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N]`: the built app in headless
 // Chromium (run `npm run build` first): indexing through the real workers and IndexedDB, reload until the
 // app can answer, question-to-answer time through the UI, cold open (cached, offline) to first answer, rule
-// pack size and import to first answer, and WASM threads. Node, driving the browser.
+// pack size and import to first answer, WASM threads, and ten rulebooks stored at once (listing, switching,
+// asking, storage per rulebook). Node, driving the browser.
 
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { parseQuestionFile } from '../src/core/question-file';
 import type { EngineStatus } from '../src/core/rulebook-ops';
 import { openBrowser, startPreview, type PreviewServer } from '../tests/e2e/harness';
+import { measureTenRulebooks, writeLibraryPdfs } from './bench-library';
 import { measureScale } from './bench-scale';
 import { askThroughUi } from './bench-ui';
 
@@ -230,6 +232,9 @@ async function main() {
       index_by_threads: threadRuns,
       multi_thread_index_speedup: single && Number.isFinite(multi) ? round(single / multi, 2) : null,
     };
+    // 3. Ten rulebooks stored at once: the two given PDFs and generated ones (bench-library.ts).
+    const libraryPdfs = await writeLibraryPdfs([values.pdf, ...(values['scale-pdf'] ? [values['scale-pdf']] : [])]);
+    Object.assign(result, await measureTenRulebooks({ server, pdfs: libraryPdfs, questions }));
     if (values['scale-pdf']) {
       Object.assign(
         result,
@@ -248,6 +253,8 @@ async function main() {
     const stages = (result as { scale_stages?: Record<string, number> }).scale_stages ?? {};
     for (const [k, v] of Object.entries(stages)) rows.push([`scale ${k}`, v]);
     for (const r of threadRuns) rows.push([`index_ms (${r.setting}, ${r.wasm_threads ?? '?'} threads)`, r.index_ms]);
+    const library = (result as { ten_storage?: { name: string; passages: number; stored_bytes: number | null }[] }).ten_storage ?? [];
+    for (const b of library) rows.push([`ten_storage ${b.name} (${b.passages} passages)`, b.stored_bytes]);
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v)}`).join('\n'));
     if (values.json) {

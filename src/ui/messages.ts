@@ -164,7 +164,8 @@ export const UI_TEXT = {
   },
   rulebooksTitle: 'Rulebooks',
   storageByRulebook: 'Storage by rulebook',
-  storageByRulebookNote: 'Estimated from what each rulebook keeps on this device: its clauses, passages, search vectors and recent questions.',
+  storageByRulebookNote:
+    'The size of what each rulebook keeps on this device: its clauses, passages, search vectors and recent questions. The browser may compress it to less.',
   rulebookStorage: (name: string, size: string) => `${name} — ${size}`,
   rulebooksStorageTotal: (size: string) => `All rulebooks: ${size}`,
   displayTitle: 'Display',
