@@ -86,6 +86,8 @@ async function readTimeline(page: Page): Promise<Record<string, number>> {
 /**
  * The page's and the rulebook worker's JS heap, by the browser's own measurement where it has one, after a
  * full collection of the page's heap (the page's heap is ~6 MB, and uncollected garbage alone moves it ±15 %).
+ * measureUserAgentSpecificMemory counts what a full mark finds alive, in the worker too, so garbage there
+ * is not counted either; performance.memory (the fallback) counts the page alone.
  */
 async function measureHeap(page: Page): Promise<{ page_bytes: number | null; worker_bytes: number | null; method: string }> {
   const cdp = await page.context().newCDPSession(page);
@@ -165,8 +167,8 @@ async function measureSoak(page: Page, opts: ScaleOptions) {
   const samples: { questions: number; page_bytes: number | null; worker_bytes: number | null }[] = [];
   const times: number[] = [];
   const started = Date.now();
-  // The baseline is taken once every rulebook has been asked about once: the page holds the last answer and
-  // the quick questions of the current rulebook, so heaps are compared with the same rulebook current.
+  // Growth is reported from the start. A second reading, once every rulebook has been asked about once, tells
+  // warm-up (a step in the first cycle) from a leak (growth in every cycle).
   const warmedAt = opts.soakSwitchEvery * hashes.length;
   let heapWarmed = heapStart;
   for (let i = 0; i < opts.soakQuestions; i++) {
@@ -196,13 +198,13 @@ async function measureSoak(page: Page, opts: ScaleOptions) {
     soak_page_heap_start_bytes: heapStart.page_bytes,
     soak_page_heap_warmed_bytes: heapWarmed.page_bytes,
     soak_page_heap_end_bytes: heapEnd.page_bytes,
-    soak_page_heap_growth_pct: growth(heapWarmed.page_bytes, heapEnd.page_bytes),
-    soak_page_heap_growth_from_start_pct: growth(heapStart.page_bytes, heapEnd.page_bytes),
+    soak_page_heap_growth_pct: growth(heapStart.page_bytes, heapEnd.page_bytes),
+    soak_page_heap_growth_from_warmed_pct: growth(heapWarmed.page_bytes, heapEnd.page_bytes),
     soak_worker_heap_start_bytes: heapStart.worker_bytes,
     soak_worker_heap_warmed_bytes: heapWarmed.worker_bytes,
     soak_worker_heap_end_bytes: heapEnd.worker_bytes,
-    soak_worker_heap_growth_pct: growth(heapWarmed.worker_bytes, heapEnd.worker_bytes),
-    soak_worker_heap_growth_from_start_pct: growth(heapStart.worker_bytes, heapEnd.worker_bytes),
+    soak_worker_heap_growth_pct: growth(heapStart.worker_bytes, heapEnd.worker_bytes),
+    soak_worker_heap_growth_from_warmed_pct: growth(heapWarmed.worker_bytes, heapEnd.worker_bytes),
     soak_heap_samples: samples,
   };
 }

@@ -1,6 +1,7 @@
-// Storage use per rulebook under Settings, end to end in headless Chromium against the built app: three
-// rulebooks of different lengths are stored, each is listed with its size, sizes follow the passages and
-// the search vectors, and the list follows a rename and a delete.
+// Storage and memory per rulebook, end to end in headless Chromium against the built app: three rulebooks
+// of different lengths are stored, each is listed under Settings with its size, sizes follow the passages
+// and the search vectors, and the list follows a rename and a delete. A rulebook chosen while the Rulebook
+// screen is hidden draws its sections only when that screen is shown, and the previous one's are let go.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,5 +108,30 @@ describe('storage use per rulebook', () => {
     await (await item('rules-long')).getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(async () => [...(await readStorage(page)).keys()].sort()).toEqual(['Summer League by-laws', 'rules-medium']);
     expect((await readStorage(page)).get('rules-medium')).toBe(sizes.get('rules-medium'));
+  });
+
+  // Uses the two rulebooks the test above leaves stored; the medium one is chosen.
+  it('draws the sections of a rulebook chosen elsewhere only when the Rulebook screen is shown', async () => {
+    const { page } = session;
+    const drawnSections = page.locator('.rulebook-screen details.section');
+    const choose = async (name: string) => (await rulebookList(page)).locator('button.book', { hasText: name }).click();
+    const showRulebook = async (name: string) => {
+      await showScreen(page, 'Rulebook');
+      await expect.poll(() => page.getByRole('heading', { level: 2, name, exact: true }).count()).toBe(1);
+      await expect.poll(() => drawnSections.count()).toBeGreaterThan(0);
+      return drawnSections.count();
+    };
+
+    const medium = await showRulebook('rules-medium');
+    await choose('Summer League by-laws');
+    await showScreen(page, 'Ask');
+    expect(await drawnSections.count()).toBe(0);
+
+    const short = await showRulebook('Summer League by-laws');
+    // The short rulebook has a third of the medium one's sections.
+    expect(short).toBeLessThan(medium);
+    await choose('rules-medium');
+    expect(await drawnSections.count()).toBe(0);
+    expect(await showRulebook('rules-medium')).toBe(medium);
   });
 });
