@@ -45,6 +45,8 @@ export interface ClauseAnswerTuning {
   maxClauses: number;
   /** Clauses shown when the question is not covered ("the nearest clauses"). */
   nearestClauses: number;
+  /** Rules an unsure answer quotes, one best sentence each, for the referee to check: the lead's and the next. */
+  unsureRules: number;
 }
 
 interface Candidate {
@@ -84,9 +86,10 @@ export function buildClauseAnswer(
   if (!coverage.covered) {
     return { state: 'not-covered', covered: false, sentences: [], clauses: clauses.slice(0, t.nearestClauses) };
   }
-  const { best: lead, chosen } = chooseSentences(q, ranked, index, t);
+  const { best: lead, chosen, candidates } = chooseSentences(q, ranked, index, t);
   const short = lead && q.asks.number ? quantityPhrase(displaySentence(lead.raw), q.quantityTargets) : undefined;
-  const sentences = chosen.map((c) => ({ text: displaySentence(c.raw), ref: c.clause.ref, citation: c.clause.citation, unit: c.clause.unit }));
+  const shown = coverage.state === 'unsure' && lead ? [...chosen, ...closestOthers(lead, ranked, candidates, q, index, t)] : chosen;
+  const sentences = shown.map((c) => ({ text: displaySentence(c.raw), ref: c.clause.ref, citation: c.clause.citation, unit: c.clause.unit }));
   // The lead's clause first, then the rest in rerank order.
   const ordered = lead ? [toAnswerClause(lead.clause), ...clauses.filter((c) => c.unit !== lead.clause.unit)] : clauses;
   return { state: coverage.state, covered: true, short, sentences, clauses: ordered.slice(0, t.maxClauses) };
@@ -97,18 +100,69 @@ function toAnswerClause(c: RankedClause): AnswerClause {
   return clause;
 }
 
+/**
+ * For an unsure answer: the best sentence of each next-ranked clause of another rule, until `unsureRules`
+ * rules are quoted, so the referee sees the closest rules side by side rather than one guess.
+ */
+function closestOthers(
+  lead: Candidate,
+  ranked: readonly RankedClause[],
+  candidates: readonly Candidate[],
+  q: QuestionAnalysis,
+  index: ClauseIndex,
+  t: ClauseAnswerTuning,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const seenRefs = new Set([lead.clause.ref]);
+  for (const clause of ranked) {
+    if (out.length + 1 >= t.unsureRules) break;
+    if (seenRefs.has(clause.ref)) continue;
+    seenRefs.add(clause.ref);
+    const own = candidates.filter((c) => c.clause.unit === clause.unit);
+    const pool = own.length ? own : scoreSentences(q, [clause], ranked[0]?.score || 1, index, t);
+    const best = [...pool].sort((a, b) => b.score - a.score || a.position - b.position)[0];
+    if (best) out.push(best);
+  }
+  return out;
+}
+
 /** The best sentence, and the one or two shown (in reading order within a clause). */
 function chooseSentences(
   q: QuestionAnalysis,
   ranked: readonly RankedClause[],
   index: ClauseIndex,
   t: ClauseAnswerTuning,
-): { best?: Candidate; chosen: Candidate[] } {
+): { best?: Candidate; chosen: Candidate[]; candidates: Candidate[] } {
   const pool = ranked.slice(0, Math.max(1, t.sentenceClauses));
-  const topScore = pool[0]?.score || 1;
+  const candidates = scoreSentences(q, pool, pool[0]?.score || 1, index, t);
+  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.position - b.position);
+  const best = sorted[0];
+  if (!best || t.maxSentences < 1) return { chosen: [], candidates };
+  const sameClause = candidates.filter((c) => c !== best && c.clause.unit === best.clause.unit);
+  let second: Candidate | undefined;
+  if (best.isRuling) {
+    // A ruling reads best after the sentence it rules on.
+    second = sameClause.filter((c) => !c.isRuling && c.position < best.position).pop();
+  } else if (q.asks.consequence) {
+    second = sameClause.find((c) => c.isRuling);
+  } else {
+    second = sameClause.find((c) => !c.isRuling && c.score >= best.score * t.secondSentenceRatio);
+  }
+  const chosen = second && t.maxSentences >= 2 ? [best, second] : [best];
+  return { best, chosen: chosen.sort((a, b) => (a.clause.unit === b.clause.unit ? a.position - b.position : 0)), candidates };
+}
+
+/** Every sentence of the given clauses, scored as a lead: question terms held, the clause's rank, what is asked. */
+function scoreSentences(
+  q: QuestionAnalysis,
+  pool: readonly RankedClause[],
+  topScore: number,
+  index: ClauseIndex,
+  t: ClauseAnswerTuning,
+): Candidate[] {
   const weights = new Map(q.terms.map((term) => [term.term, term.weight * inverseDocumentFrequency(index.bm25, term.term)]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  const candidates: Candidate[] = pool.flatMap((clause) =>
+  return pool.flatMap((clause) =>
     splitSentences(clause.text).map((raw, position) => {
       const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit]]);
       let overlap = 0;
@@ -123,19 +177,4 @@ function chooseSentences(
       return { raw, clause, position, isRuling, score };
     }),
   );
-  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.position - b.position);
-  const best = sorted[0];
-  if (!best || t.maxSentences < 1) return { chosen: [] };
-  const sameClause = candidates.filter((c) => c !== best && c.clause.unit === best.clause.unit);
-  let second: Candidate | undefined;
-  if (best.isRuling) {
-    // A ruling reads best after the sentence it rules on.
-    second = sameClause.filter((c) => !c.isRuling && c.position < best.position).pop();
-  } else if (q.asks.consequence) {
-    second = sameClause.find((c) => c.isRuling);
-  } else {
-    second = sameClause.find((c) => !c.isRuling && c.score >= best.score * t.secondSentenceRatio);
-  }
-  const chosen = second && t.maxSentences >= 2 ? [best, second] : [best];
-  return { best, chosen: chosen.sort((a, b) => (a.clause.unit === b.clause.unit ? a.position - b.position : 0)) };
 }

@@ -3,6 +3,7 @@
 // uses, what the question asks for) and the best dense similarity against a model-specific band, and maps
 // the resulting confidence to three states. Pure; runs in the rulebook worker and in Node.
 
+import { coveredProbability, type AbstainModel } from './abstain';
 import { documentFrequency } from './bm25';
 import type { ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
@@ -41,6 +42,11 @@ export interface CoverageTuning {
   denseBands: { match: string; similarity: Similarity; band: DenseBand }[];
   /** Band for cosine with a model not listed; dot products have no model-free scale, so no fallback. */
   defaultCosineBand: DenseBand;
+  /**
+   * The learned coverage model (abstain.ts). When set, the confidence is its probability that the rulebook
+   * covers the question, in place of the hand-weighted share and dense mix above.
+   */
+  abstain?: AbstainModel;
 }
 
 export type AnswerState = 'sure' | 'unsure' | 'not-covered';
@@ -52,6 +58,32 @@ export interface Coverage {
   confidence: number;
   /** Plain account of the signals, for the evaluation screen and logs. */
   reason: string;
+  /** The signals as numbers, for the evaluation report. */
+  signals?: CoverageSignals;
+}
+
+export interface CoverageSignals {
+  /** Best idf-weighted share of the question's terms held by one of the top clauses. */
+  share: number;
+  /** Best dense similarity, raw, and scaled into the model's band (NaN without a band). */
+  dense: number;
+  denseScaled: number;
+  /** The lead's rerank score above the next clause's, as a share of the lead's. */
+  margin: number;
+  /** Share of the question's terms (unknown ones in full) held by the lead clause. */
+  leadShare: number;
+  /** Share of the question's term weight that the rulebook never uses and no vocabulary entry explains. */
+  unknownShare: number;
+  /** The lead clause's rerank score. */
+  topScore: number;
+  /** The factor for what the question asks for and the top clauses lack (missingFocusFactor, noNumberFactor). */
+  factor: number;
+  /** Referees' vocabulary entries that fired, the question's search words and its weighted terms. */
+  vocabularyHits: number;
+  /** The question's terms this rulebook uses. */
+  knownTerms: number;
+  questionTokens: number;
+  questionTerms: number;
 }
 
 export function denseBandFor(modelId: string | undefined, similarity: Similarity, t: CoverageTuning): DenseBand | undefined {
@@ -87,31 +119,48 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   let confidence = share;
   const band = denseBandFor(modelId, similarity, t);
   const bestDense = Math.max(...clauses.map((c) => (Number.isFinite(c.dense) ? c.dense : -Infinity)));
+  let denseScaled = NaN;
   if (band && Number.isFinite(bestDense)) {
     const span = band.ceiling - band.floor;
     const dense = span > 0 ? clamp01((bestDense - band.floor) / span) : bestDense >= band.ceiling ? 1 : 0;
+    denseScaled = dense;
     confidence = t.denseWeight * dense + (1 - t.denseWeight) * share;
     parts.push(`best similarity ${bestDense.toFixed(3)} in band ${band.floor}-${band.ceiling} (${(dense * 100).toFixed(0)}%)`);
   } else {
     parts.push('no dense signal');
   }
+  // What the question asks for and the top clauses lack: a factor on either confidence.
+  let factor = 1;
   if (q.answerType && !index.terms[top[bestAt].unit].has(q.answerType)) {
     const known = documentFrequency(index.bm25, q.answerType) > 0;
-    confidence *= known ? t.missingFocusFactor : 0;
+    factor *= known ? t.missingFocusFactor : 0;
     parts.push(`asks for "${q.answerType}", ${known ? 'not in the best clause' : 'which the rulebook never mentions'}`);
   }
   if (q.asks.number && !top.some((c) => [...index.ownTerms[c.unit]].some((term) => /^\d/.test(term)))) {
-    confidence *= t.noNumberFactor;
+    factor *= t.noNumberFactor;
     parts.push('asks for a number, none in the top clauses');
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
   const leadShare = termShare(q, index.terms[clauses[0].unit], index, 1);
   parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
+  const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && documentFrequency(index.bm25, term.term) === 0).map((term) => term.term));
+  const signals: CoverageSignals = {
+    share, dense: bestDense, denseScaled, margin, leadShare, unknownShare: termShare(q, unknownTerms, index, 1),
+    topScore: clauses[0].score, factor,
+    vocabularyHits: q.vocabulary.length, knownTerms: q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).length, questionTokens: q.tokens.length, questionTerms: q.terms.length,
+  };
+  if (t.abstain) {
+    const p = coveredProbability(signals, t.abstain);
+    parts.push(`learned: covered with probability ${p.toFixed(2)}`);
+    confidence = p * factor;
+  } else {
+    confidence *= factor;
+  }
   const isSure = confidence >= Math.max(t.sureConfidence, t.minConfidence) && margin >= t.sureMargin && leadShare >= t.sureLeadShare;
   const state: AnswerState = isSure ? 'sure' : confidence >= t.minConfidence ? 'unsure' : 'not-covered';
   parts.push(`confidence ${confidence.toFixed(2)}: ${state}`);
-  return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; ') };
+  return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; '), signals };
 }
 
 function clamp01(value: number): number {

@@ -200,7 +200,9 @@ export interface RiskCoverageRow {
 export function riskCoverage(results: readonly PerQuestionResult[], thresholds: readonly number[]): RiskCoverageRow[] {
   return thresholds.map((threshold) => {
     const sure = results.filter((r) => !r.abstained && (r.confidence ?? 0) >= threshold);
-    const right = sure.filter((r) => r.answerable && r.answer_correct).length;
+    // Shown as sure, an answer leads with one rule: right when that rule is (where the lead is known). An
+    // unsure answer's text also quotes the next closest rules, which a sure one would not show.
+    const right = sure.filter((r) => r.answerable && (r.lead_rule_hit ?? r.answer_correct)).length;
     return {
       threshold,
       coverage: results.length ? sure.length / results.length : 0,

@@ -72,7 +72,9 @@ export function termShare(q: QuestionAnalysis, terms: ReadonlySet<string>, index
   let found = 0;
   for (const t of q.terms) {
     const known = documentFrequency(index.bm25, t.term) > 0;
-    if (!known && (unknownWeight <= 0 || explained.has(t.term))) continue;
+    // Only the question's own words count against a rulebook that never uses them: a vocabulary or glossary
+    // term this book lacks is a mapping that does not apply here, not a sign the question is off its topic.
+    if (!known && (unknownWeight <= 0 || explained.has(t.term) || t.source !== 'question')) continue;
     const w = t.weight * inverseDocumentFrequency(index.bm25, t.term) * (known ? 1 : unknownWeight);
     total += w;
     if (terms.has(t.term)) found += w;

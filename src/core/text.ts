@@ -18,7 +18,7 @@ export const STOP_WORDS = new Set(
 
 /** Words that carry the question's form rather than its topic ("what happens if ..."). */
 const QUESTION_FILLER = new Set(
-  ['happen', 'happens', 'happened', 'allowed', 'allow', 'may', 'must', 'rule', 'rules', 'say', 'says', 'mean', 'means',
+  ['happen', 'happens', 'happened', 'allowed', 'allow', 'may', 'must', 'rule', 'rules', 'say', 'says', 'mean', 'means', 'meaning', 'define', 'definition',
     'get', 'gets', 'need', 'needs', 'supposed', 'tell', 'explain', 'know', 'ok', 'okay', 'thing', 'stuff', 'someone', 'somebody',
     'ever', 'really', 'exactly', 'also', 'still', 'go', 'goes'],
 );

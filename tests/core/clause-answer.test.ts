@@ -58,6 +58,9 @@ function ask(question: string, tuning: AnswerTuning = DEFAULT_TUNING, coverageOv
   return { analysis, ranked, coverage, answer: buildClauseAnswer(analysis, ranked, coverage, index, tuning.answer) };
 }
 
+/** The sentences quoted from the lead's clause (an unsure answer also quotes the closest other rules). */
+const leadClauseSentences = (answer: ReturnType<typeof ask>['answer']) => answer.sentences.filter((s) => s.unit === answer.sentences[0]?.unit);
+
 const withAnswer = (settings: Partial<AnswerTuning['answer']>): AnswerTuning => ({ ...DEFAULT_TUNING, answer: { ...DEFAULT_TUNING.answer, ...settings } });
 
 describe('buildClauseAnswer: the three states', () => {
@@ -94,6 +97,29 @@ describe('buildClauseAnswer: the three states', () => {
     expect(answer.clauses.length).toBeLessThanOrEqual(
       state === 'not-covered' ? DEFAULT_TUNING.answer.nearestClauses : DEFAULT_TUNING.answer.maxClauses,
     );
+  });
+});
+
+describe('buildClauseAnswer: an unsure answer quotes the closest rules', () => {
+  const unsure: Coverage = { covered: true, state: 'unsure', confidence: 0.5, reason: '' };
+  const sure: Coverage = { covered: true, state: 'sure', confidence: 0.9, reason: '' };
+  const question = 'How far back do defenders go at a penalty?';
+
+  it.each([1, 2, 3, 4])('unsureRules %i: the lead, then one sentence of each next rule in rank order', (unsureRules) => {
+    const { answer, ranked } = ask(question, withAnswer({ unsureRules }), unsure);
+    const lead = answer.sentences[0];
+    const others = answer.sentences.filter((s) => s.unit !== lead.unit);
+    const expected = ranked.map((c) => c.ref).filter((ref, i, all) => ref !== lead.ref && all.indexOf(ref) === i).slice(0, unsureRules - 1);
+    expect(others.map((s) => s.ref)).toEqual(expected);
+    expect(new Set(answer.sentences.map((s) => s.ref)).size).toBe(unsureRules);
+    // Each quoted sentence is a sentence of its clause, shown as a referee reads it.
+    for (const s of others) expect(splitSentences(units[s.unit].text).map(displaySentence)).toContain(s.text);
+  });
+
+  it('a sure answer quotes the lead clause only', () => {
+    const { answer } = ask(question, withAnswer({ unsureRules: 3 }), sure);
+    expect(new Set(answer.sentences.map((s) => s.unit)).size).toBe(1);
+    expect(answer.sentences[0].citation).toBe('Rule 15.2');
   });
 });
 
@@ -150,7 +176,7 @@ describe('buildClauseAnswer: the lead sentence', () => {
 describe('buildClauseAnswer: rulings', () => {
   it('answers a consequence question with the rule sentence, then its ruling', () => {
     const { answer } = ask('What happens if a defender does not retire at a tap?');
-    expect(answer.sentences.map((s) => [s.citation, s.text])).toEqual([
+    expect(leadClauseSentences(answer).map((s) => [s.citation, s.text])).toEqual([
       ['Rule 15.2', 'At a Tap, all players from the Defending Team must retire a distance of ten (10) metres from the Mark.'],
       ['Rule 15.2', 'A Penalty to the Attacking Team ten (10) metres Forward of the Infringement.'],
     ]);
@@ -160,15 +186,15 @@ describe('buildClauseAnswer: rulings', () => {
     '%s → a rule sentence, then a ruling of the same clause',
     (question) => {
       const { answer } = ask(question);
-      expect(answer.sentences).toHaveLength(2);
-      const [rule, ruling] = answer.sentences;
+      expect(leadClauseSentences(answer)).toHaveLength(2);
+      const [rule, ruling] = leadClauseSentences(answer);
       expect(ruling.unit).toBe(rule.unit);
       const raw = splitSentences(units[rule.unit].text);
       const rulingAt = raw.findIndex((s) => /^Ruling/.test(s) && displaySentence(s) === ruling.text);
       const ruleAt = raw.indexOf(rule.text);
       expect(ruleAt).toBeGreaterThanOrEqual(0);
       expect(rulingAt).toBeGreaterThan(ruleAt);
-      for (const s of answer.sentences) expect(s.text).not.toMatch(/^Ruling/);
+      for (const s of leadClauseSentences(answer)) expect(s.text).not.toMatch(/^Ruling/);
     },
   );
 

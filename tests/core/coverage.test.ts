@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TUNING } from '../../src/core/answer-tuning';
 import { chunkUnits } from '../../src/core/chunking';
 import { buildClauseIndex } from '../../src/core/clauses';
+import { coveredProbability } from '../../src/core/abstain';
 import { assessCoverage, clauseTermShare, denseBandFor, type CoverageTuning } from '../../src/core/coverage';
 import { EMBEDDING_MODELS } from '../../src/core/embedding-models';
 import { analyzeQuestion } from '../../src/core/question';
@@ -25,6 +26,8 @@ const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 200, overl
 const index = buildClauseIndex(units);
 const vocabulary = compileVocabulary();
 const T = DEFAULT_TUNING;
+/** The hand-weighted mix of term share and dense similarity, without the learned coverage model. */
+const HAND: Partial<CoverageTuning> = { abstain: undefined };
 
 /** The chunk holding a unit. */
 const chunkOf = (ref: string): Chunk => chunks.find((c) => c.refs.includes(ref))!;
@@ -89,9 +92,12 @@ describe('assessCoverage: covered or not', () => {
   });
 
   it('finds none of an off-topic question in any clause', () => {
-    const { coverage } = assess(lightning);
+    const { coverage } = assess(lightning, { coverage: HAND });
     expect(coverage.confidence).toBe(0);
     expect(coverage.reason).toContain('terms 0% found');
+    // The learned model, from the same signals: not covered either.
+    expect(assess(lightning).coverage.covered).toBe(false);
+    expect(assess(lightning).coverage.signals).toMatchObject({ share: 0, leadShare: 0 });
   });
 
   it('is not covered when nothing was retrieved, or the question has no search terms', () => {
@@ -172,8 +178,9 @@ describe('assessCoverage: what the question asks for', () => {
     expect(analysis.answerType).toBe('colour');
     expect(coverage).toMatchObject({ covered: false, state: 'not-covered', confidence: 0 });
     expect(coverage.reason).toContain('"colour", which the rulebook never mentions');
-    // The same words without asking for a colour are covered.
-    expect(assess('Is a card shown for a sin bin?').coverage.covered).toBe(true);
+    // The same words without asking for a colour: no factor, and the hand-weighted mix covers them.
+    expect(assess('Is a card shown for a sin bin?').coverage.signals?.factor).toBe(1);
+    expect(assess('Is a card shown for a sin bin?', { coverage: HAND }).coverage.covered).toBe(true);
   });
 
   it('doubts a best clause that lacks the asked-for word the rulebook uses elsewhere', () => {
@@ -210,8 +217,8 @@ describe('assessCoverage: what the question asks for', () => {
 
 describe('assessCoverage: term coverage', () => {
   it('weighs words the rulebook never uses by unknownTermWeight', () => {
-    const question = 'Can a player wear jewellery on the pitch?';
-    const at = (unknownTermWeight: number) => assess(question, { coverage: { unknownTermWeight } }).coverage.confidence;
+    const question = 'Can a player wear jewellery with an umbrella?';
+    const at = (unknownTermWeight: number) => assess(question, { coverage: { ...HAND, unknownTermWeight } }).coverage.confidence;
     expect(at(0)).toBeCloseTo(1, 10);
     expect(at(0.2)).toBeLessThan(at(0));
     expect(at(1)).toBeLessThan(at(0.2));
@@ -244,10 +251,10 @@ describe('assessCoverage: the dense signal', () => {
   const band = T.coverage.defaultCosineBand;
 
   it('adds the best similarity, scaled to the model band, with denseWeight', () => {
-    const none = assess(jewellery, { coverage: { unknownTermWeight: 1 } }).coverage;
-    const low = assess(jewellery, { dense: band.floor, coverage: { unknownTermWeight: 1 } }).coverage;
-    const high = assess(jewellery, { dense: band.ceiling, coverage: { unknownTermWeight: 1 } }).coverage;
-    const middle = assess(jewellery, { dense: (band.floor + band.ceiling) / 2, coverage: { unknownTermWeight: 1 } }).coverage;
+    const none = assess(jewellery, { coverage: { ...HAND, unknownTermWeight: 1 } }).coverage;
+    const low = assess(jewellery, { dense: band.floor, coverage: { ...HAND, unknownTermWeight: 1 } }).coverage;
+    const high = assess(jewellery, { dense: band.ceiling, coverage: { ...HAND, unknownTermWeight: 1 } }).coverage;
+    const middle = assess(jewellery, { dense: (band.floor + band.ceiling) / 2, coverage: { ...HAND, unknownTermWeight: 1 } }).coverage;
     const w = T.coverage.denseWeight;
     expect(none.reason).toContain('no dense signal');
     expect(low.confidence).toBeCloseTo((1 - w) * none.confidence, 10);
@@ -256,13 +263,14 @@ describe('assessCoverage: the dense signal', () => {
     expect(high.reason).toContain(`in band ${band.floor}-${band.ceiling} (100%)`);
     // Outside the band the dense share is clamped.
     expect(assess(jewellery, { dense: band.ceiling + 5 }).coverage.confidence).toBeCloseTo(assess(jewellery, { dense: band.ceiling }).coverage.confidence, 10);
-    expect(assess(jewellery, { dense: band.floor - 5 }).coverage.confidence).toBeCloseTo(low.confidence, 10);
+    expect(assess(jewellery, { dense: band.floor - 5, coverage: { ...HAND, unknownTermWeight: 1 } }).coverage.confidence).toBeCloseTo(low.confidence, 10);
   });
 
   it('does not cover an off-topic question on similarity alone', () => {
-    const { coverage } = assess(lightning, { dense: 0.99 });
+    const { coverage } = assess(lightning, { dense: 0.99, coverage: HAND });
     expect(coverage.confidence).toBeCloseTo(T.coverage.denseWeight, 10);
     expect(coverage.covered).toBe(T.coverage.denseWeight >= T.coverage.minConfidence);
+    expect(assess(lightning, { dense: 0.99 }).coverage.covered).toBe(false);
   });
 
   it('ignores a dot product from a model with no known band', () => {
@@ -273,7 +281,7 @@ describe('assessCoverage: the dense signal', () => {
 
   it('uses a model band for a dot product when the model has one', () => {
     const tasB = denseBandFor('msmarco-distilbert-base-tas-b', 'dot', T.coverage)!;
-    const { coverage } = assess(lightning, { dense: tasB.ceiling, similarity: 'dot', modelId: 'msmarco-distilbert-base-tas-b' });
+    const { coverage } = assess(lightning, { dense: tasB.ceiling, similarity: 'dot', modelId: 'msmarco-distilbert-base-tas-b', coverage: HAND });
     expect(coverage.reason).toContain(`in band ${tasB.floor}-${tasB.ceiling}`);
     expect(coverage.confidence).toBeCloseTo(T.coverage.denseWeight, 10);
   });
@@ -322,5 +330,34 @@ describe('denseBandFor', () => {
     const band = denseBandFor(modelId, similarity, T.coverage)!;
     expect(band).not.toEqual(T.coverage.defaultCosineBand);
     expect(band.ceiling).toBeGreaterThan(band.floor);
+  });
+});
+
+describe('assessCoverage: the learned coverage model', () => {
+  it('makes the confidence its probability, times the factor for what the top clauses lack', () => {
+    for (const question of [jewellery, farBack, sinBin, lightning, 'What colour are the referee shirts?']) {
+      const { coverage } = assess(question);
+      const p = coveredProbability(coverage.signals!, T.coverage.abstain!);
+      expect(coverage.confidence).toBeCloseTo(p * coverage.signals!.factor, 12);
+      expect(coverage.reason).toContain(`covered with probability ${p.toFixed(2)}`);
+    }
+  });
+
+  it('covers questions the rulebook answers and refuses one it never mentions', () => {
+    expect(assess(jewellery).coverage.covered).toBe(true);
+    expect(assess(farBack).coverage.covered).toBe(true);
+    expect(assess(lightning).coverage.covered).toBe(false);
+    // Asks for a colour, which the rulebook never mentions: the factor is 0 whatever the model says.
+    const colour = assess('What colour are the referee shirts?').coverage;
+    expect(colour.signals!.factor).toBe(0);
+    expect(colour.covered).toBe(false);
+  });
+
+  it('refuses more as minConfidence rises, over the same probabilities', () => {
+    const questions = [jewellery, farBack, sinBin, lightning];
+    const covered = (minConfidence: number) => questions.filter((q) => assess(q, { coverage: { minConfidence } }).coverage.covered).length;
+    expect(covered(0)).toBe(questions.length);
+    expect(covered(1.01)).toBe(0);
+    expect(covered(0.5)).toBeLessThanOrEqual(covered(0.2));
   });
 });

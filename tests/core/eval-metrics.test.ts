@@ -6,6 +6,7 @@ import {
   formatMetricsTable,
   METRIC_KEYS,
   normalizeForEvidence,
+  riskCoverage,
   scoreQuestion,
   summarize,
 } from '../../src/core/eval-metrics';
@@ -241,5 +242,26 @@ describe('formatComparisonTable', () => {
     expect(text).toMatch(/^a2\s+miss\s+2\s+no\s+no$/m);
     expect(text).toMatch(/^hit_at_3\s+0\.000\s+0\.500\s+\+0\.500$/m);
     expect(text).toMatch(/^abstain_accuracy\s+0\.500\s+0\.500\s+\+0\.000$/m);
+  });
+});
+
+describe('riskCoverage', () => {
+  const rows = [
+    // Right lead rule: right when sure, though the answer text's pattern did not match.
+    result({ id: 'r1', confidence: 0.9, lead_rule_hit: true, answer_correct: false }),
+    // An unsure answer whose text matched through a closer rule it also quotes: its lead is wrong.
+    result({ id: 'r2', confidence: 0.8, lead_rule_hit: false, answer_correct: true }),
+    // No lead known: the answer text decides.
+    result({ id: 'r3', confidence: 0.7, answer_correct: true }),
+    result({ id: 'r4', confidence: 0.95, abstained: true }),
+    result({ id: 'u1', answerable: false, confidence: 0.85 }),
+  ];
+
+  it('counts an answer shown as sure right by its lead rule, over the answers at or above each threshold', () => {
+    const [at70, at80, at90] = riskCoverage(rows, [0.7, 0.8, 0.9]);
+    expect(at70).toEqual({ threshold: 0.7, coverage: 4 / 5, accuracy: 2 / 4, count: 4 });
+    expect(at80).toEqual({ threshold: 0.8, coverage: 3 / 5, accuracy: 1 / 3, count: 3 });
+    expect(at90).toEqual({ threshold: 0.9, coverage: 1 / 5, accuracy: 1, count: 1 });
+    expect(riskCoverage(rows, [0.99])[0]).toEqual({ threshold: 0.99, coverage: 0, accuracy: null, count: 0 });
   });
 });
