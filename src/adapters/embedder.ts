@@ -18,9 +18,16 @@ export interface CreateEmbedderOptions {
   /** 'cpu' in Node; 'wasm' or 'webgpu' in a browser. A failed WebGPU load falls back to WASM. */
   device?: EmbedderDevice;
   onProgress?: (p: Progress) => void;
+  /**
+   * Reads a file of the model's folder as text (Node: from localModelPath). Default: fetched from the
+   * app's own model path. Used for the shipped model's known-words.json; a failed read leaves it out.
+   */
+  readModelFile?: (modelId: string, file: string) => Promise<string>;
 }
 
 export const DEFAULT_EMBED_BATCH_SIZE = 32;
+/** The shipped model's wider word list (scripts/build-embedding-model.mjs). */
+const KNOWN_WORDS_FILE = 'known-words.json';
 
 export async function createEmbedder(opts: CreateEmbedderOptions): Promise<Embedder> {
   const model = getEmbeddingModel(opts.modelId);
@@ -33,12 +40,13 @@ export async function createEmbedder(opts: CreateEmbedderOptions): Promise<Embed
   // The service worker already precaches the shipped model; a second copy in transformers.js's cache is waste.
   env.useBrowserCache = !model.shipped && typeof caches !== 'undefined';
   const device = opts.device ?? 'wasm';
+  const knownWords = model.shipped ? loadKnownWords(model, opts.readModelFile ?? fetchModelFile) : Promise.resolve(undefined);
   try {
-    return new TransformersEmbedder(model, device, await loadPipeline(model, device, opts.onProgress));
+    return new TransformersEmbedder(model, device, await loadPipeline(model, device, opts.onProgress), await knownWords);
   } catch (error) {
     if (device === 'webgpu' && !isMissingFile(error)) {
       try {
-        return new TransformersEmbedder(model, 'wasm', await loadPipeline(model, 'wasm', opts.onProgress));
+        return new TransformersEmbedder(model, 'wasm', await loadPipeline(model, 'wasm', opts.onProgress), await knownWords);
       } catch (fallbackError) {
         throw toLoadError(model, fallbackError);
       }
@@ -67,6 +75,29 @@ async function loadPipeline(
   // Local folders are named by id for the shipped model and by hub id for downloaded ones.
   const path = model.hubId ?? model.id;
   return pipeline('feature-extraction', path, { device, dtype: model.dtype, progress_callback });
+}
+
+/** The app's own copy of a model file, from the path transformers.js loads the shipped model from. */
+async function fetchModelFile(modelId: string, file: string): Promise<string> {
+  const response = await fetch(`${env.localModelPath}${modelId}/${file}`);
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/**
+ * The model's wider word list, or undefined when it cannot be read: typo correction then trusts the model's
+ * own vocabulary alone, as before the list existed. Nothing the referee sees depends on it.
+ */
+async function loadKnownWords(
+  model: EmbeddingModelInfo,
+  read: (modelId: string, file: string) => Promise<string>,
+): Promise<ReadonlySet<string> | undefined> {
+  try {
+    const words: unknown = JSON.parse(await read(model.id, KNOWN_WORDS_FILE));
+    return Array.isArray(words) ? new Set(words.filter((w): w is string => typeof w === 'string')) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isMissingFile(error: unknown): boolean {
@@ -102,6 +133,7 @@ class TransformersEmbedder implements Embedder {
     readonly model: EmbeddingModelInfo,
     readonly backend: EmbedderDevice,
     private readonly extractor: FeatureExtractionPipeline,
+    private readonly knownWords?: ReadonlySet<string>,
   ) {
     const config = (extractor.tokenizer as unknown as { config?: { tokenizer_class?: string } }).config;
     const isWordPiece = /^(Bert|DistilBert)Tokenizer/.test(config?.tokenizer_class ?? '');
@@ -173,6 +205,10 @@ class TransformersEmbedder implements Embedder {
 
   isKnownWord(word: string): boolean {
     return this.extractor.tokenizer.encode(word, { add_special_tokens: false }).length === 1;
+  }
+
+  isEnglishWord(word: string): boolean {
+    return this.knownWords?.has(word) ?? false;
   }
 
   /**

@@ -30,4 +30,9 @@ export interface Embedder extends TokenCounter {
    * rulebook never uses is only corrected towards the rulebook's words when this says false. Optional.
    */
   isKnownWord?(word: string): boolean;
+  /**
+   * True for a real word of the model's wider word list that has no vector of its own ("shoves", "stinking"):
+   * never corrected as a typo, though it may still be split into two rulebook words ("tryline"). Optional.
+   */
+  isEnglishWord?(word: string): boolean;
 }

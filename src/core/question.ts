@@ -72,6 +72,8 @@ export interface AnalysisContext {
   vocabulary?: CompiledVocabulary;
   /** From the embedding model: a word it knows whole is a real word, never a typo. */
   isKnownWord?: (word: string) => boolean;
+  /** From the embedding model's wider word list: a real word (no vector), never a typo; a compound is still split. */
+  isEnglishWord?: (word: string) => boolean;
   tuning: QuestionTuning;
 }
 
@@ -174,6 +176,8 @@ function correctWord(word: string, ctx: AnalysisContext): string | undefined {
     const tail = word.slice(i);
     if (lexicon.has(head) && lexicon.has(tail) && !STOP_WORDS.has(head) && !STOP_WORDS.has(tail)) return `${head} ${tail}`;
   }
+  const isEnglish = ctx.isEnglishWord;
+  if (isEnglish && (isEnglish(word) || (base.length >= min - 1 && (isEnglish(base) || isEnglish(`${base}e`))))) return undefined;
   const maxEdits = word.length >= 2 * min ? 2 : 1;
   let best: { word: string; edits: number; count: number } | undefined;
   for (const [candidate, count] of lexicon) {

@@ -166,6 +166,7 @@ export class RulebookService {
         lexicon: clauseIndex.lexicon,
         vocabulary: this.vocabulary,
         isKnownWord: embedder.isKnownWord?.bind(embedder),
+        isEnglishWord: embedder.isEnglishWord?.bind(embedder),
         tuning: tuning.question,
       }),
       clauseIndex,

@@ -2,6 +2,7 @@
 // shipped embedding model from public/models, and IndexedDB from fake-indexeddb (in memory).
 // Used by the evaluation CLI, the benchmarks and the integration tests.
 
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,7 +29,13 @@ export function createNodeExtractor() {
 }
 
 export async function createNodeEmbedder(modelId = DEFAULT_EMBEDDING_MODEL_ID): Promise<Embedder> {
-  return createEmbedder({ modelId, localModelPath: MODELS_DIR, allowRemote: false, device: 'cpu' });
+  return createEmbedder({
+    modelId,
+    localModelPath: MODELS_DIR,
+    allowRemote: false,
+    device: 'cpu',
+    readModelFile: (id, file) => readFile(join(MODELS_DIR, id, file), 'utf8'),
+  });
 }
 
 export async function createNodeService(

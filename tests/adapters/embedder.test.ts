@@ -121,6 +121,26 @@ describe('createEmbedder with the shipped model', () => {
   });
 });
 
+describe("the shipped model's wider word list", () => {
+  const readModelFile = (id: string, file: string) => Promise.resolve(readFileSync(join(MODELS_DIR, id, file), 'utf8'));
+
+  it('knows real words that have no vector of their own, and no typos', async () => {
+    const withList = await createEmbedder({ modelId: MODEL_ID, localModelPath: MODELS_DIR, allowRemote: false, device: 'cpu', readModelFile });
+    for (const word of ['shoves', 'stinking', 'chirping']) {
+      expect(withList.isKnownWord?.(word)).toBe(false);
+      expect(withList.isEnglishWord?.(word)).toBe(true);
+    }
+    for (const typo of ['ofending', 'subsitute', 'posession']) expect(withList.isEnglishWord?.(typo)).toBe(false);
+  });
+
+  it('is left out, and nothing fails, when the file cannot be read', async () => {
+    const readModelFile = () => Promise.reject(new Error('offline'));
+    const without = await createEmbedder({ modelId: MODEL_ID, localModelPath: MODELS_DIR, allowRemote: false, device: 'cpu', readModelFile });
+    expect(without.isEnglishWord?.('shoves')).toBe(false);
+    expect((await without.embed(['a tap'], { kind: 'query' }))[0]).toHaveLength(100);
+  });
+});
+
 describe('createEmbedder errors', () => {
   it('reports an unknown model id as model-missing', async () => {
     const error = await rejection(createEmbedder({ modelId: 'no-such-model', localModelPath: MODELS_DIR, device: 'cpu' }));

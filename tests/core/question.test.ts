@@ -81,6 +81,21 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(analyzeQuestion('he shoves', { lexicon, tuning, isKnownWord }).corrections).toEqual([]);
   });
 
+  it("leaves a real word of the model's wider word list alone, but still splits a compound of rulebook words", () => {
+    const lexicon = buildLexicon(['A player never shaves the ball.', 'The sin bin.', 'A player striking another.']);
+    const isEnglishWord = (word: string): boolean => ['shoves', 'stinking', 'sinbin'].includes(word);
+    expect(analyzeQuestion('stinking hot, he shoves', { lexicon, tuning }).corrections).toEqual([
+      { from: 'stinking', to: 'striking' },
+      { from: 'shoves', to: 'shaves' },
+    ]);
+    expect(analyzeQuestion('stinking hot, he shoves', { lexicon, tuning, isEnglishWord }).corrections).toEqual([]);
+    // An inflection of a listed word is a word too.
+    expect(analyzeQuestion('he stinks', { lexicon, tuning, isEnglishWord: (w) => w === 'stink' }).corrections).toEqual([]);
+    // Typos are still corrected; a compound of two rulebook words is still split, even when listed.
+    expect(analyzeQuestion('he shaevs', { lexicon, tuning, isEnglishWord }).corrections).toEqual([{ from: 'shaevs', to: 'shaves' }]);
+    expect(analyzeQuestion('the sinbin', { lexicon, tuning, isEnglishWord }).corrections).toEqual([{ from: 'sinbin', to: 'sin bin' }]);
+  });
+
   it('prefers the more frequent rulebook word among equally close ones', () => {
     // "marx" is one edit from both "mark" and "mart".
     const lexicon = buildLexicon(['mark mark mark', 'mart']);
