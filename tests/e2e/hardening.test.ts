@@ -3,6 +3,8 @@
 // tabs stay in step when rulebooks are added or deleted, and a rulebook worker that dies mid-job is replaced.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,22 +65,48 @@ describe('framing and security headers', () => {
     expect(pickSecurityHeaders(served)).toEqual(SECURITY_HEADERS);
   });
 
-  it('a page of another site cannot show the app in a frame', async () => {
+  it('a page of another origin cannot show the app in a frame, though the same page frames one without the headers', async () => {
     server = await startPreview();
-    const framer = await session.context.newPage();
-    await framer.route('http://framer.test/', (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<title>framer</title><iframe src="${server.url}"></iframe>` }),
-    );
-    await framer.goto('http://framer.test/');
-    const frame = framer.locator('iframe');
-    await frame.waitFor();
-    // A refused frame ends on the browser's error page; an allowed one shows the app's title.
-    await expect.poll(() => framer.frames().map((f) => f.url()), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^chrome-error:/));
-    const titles = await Promise.all(framer.frames().map((f) => f.title().catch(() => '')));
-    expect(titles.join(' ')).not.toMatch(/Pitchside/);
-    await framer.close();
+    // Real local servers on other ports: other origins in the same address space, so only the framed page's own
+    // headers can refuse the frame (a made-up host would be refused by Chromium's local-network check instead).
+    const plain = await serveHtml('<title>framable</title><p>no security headers</p>');
+    const framing = (target: string) => serveHtml(`<title>framer</title><iframe src="${target}"></iframe>`);
+    const frameTitles = (page: Page) => Promise.all(page.frames().map((f) => f.title().catch(() => ''))).then((t) => t.join(' '));
+    const control = await framing(plain.url);
+    const framer = await framing(server.url);
+    const page = await session.context.newPage();
+    try {
+      // The control: the same kind of page shows a page without the headers in its frame.
+      await page.goto(control.url);
+      await expect.poll(() => frameTitles(page), { timeout: 30_000 }).toContain('framable');
+      await page.goto(framer.url);
+      await page.locator('iframe').waitFor();
+      // A refused frame ends on the browser's error page; an allowed one shows the app's title.
+      await expect.poll(() => page.frames().map((f) => f.url()), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^chrome-error:/));
+      expect(await frameTitles(page)).not.toMatch(/Pitchside/);
+    } finally {
+      await page.close();
+      await Promise.all([plain, control, framer].map((s) => s.close()));
+    }
   });
 });
+
+/** A throwaway page on 127.0.0.1 at a free port: another origin than the app's. */
+async function serveHtml(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const http = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => {
+      http.closeAllConnections();
+      http.close(() => resolve());
+    }),
+  };
+}
 
 describe('offline copy', () => {
   it('says when the device cannot keep an offline copy, and keeps it on "Try again" once there is room', async () => {

@@ -83,6 +83,19 @@ describe('retrieval in the browser', () => {
     expect(again.documentEmbeddings).toBe(0);
   });
 
+  it('lists a passage without a rule number as its section, the title once', async () => {
+    const { page } = session;
+    const answer = await ask(page, 'preface');
+    const rows = await answer.locator('ol.clauses summary').evaluateAll((summaries) =>
+      summaries.map((s) => ({ summary: (s.textContent ?? '').replace(/\s+/g, ' ').trim(), citation: s.querySelector('.citation')?.textContent ?? '' })),
+    );
+    const sections = rows.filter((r) => r.citation.startsWith('Section: '));
+    expect(sections.length).toBeGreaterThan(0);
+    // "Section: Preface", not "Section: Preface PREFACE".
+    for (const r of sections) expect(r.summary).toBe(r.citation);
+    for (const r of rows.filter((row) => !row.citation.startsWith('Section: '))) expect(r.citation).toMatch(/^(Rule \d|Definition: \S)/);
+  });
+
   // Each row asks its own question and waits for that question's answer, so a row after a refusal that
   // broke the stored rulebook cannot pass on the answer an earlier row left on the screen.
   it.each([
