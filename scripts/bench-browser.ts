@@ -14,33 +14,18 @@ import type { EngineStatus } from '../src/core/rulebook-ops';
 import { openBrowser, startPreview, type PreviewServer } from '../tests/e2e/harness';
 import { measureTenRulebooks, writeLibraryPdfs } from './bench-library';
 import { measureScale } from './bench-scale';
-import { askThroughUi } from './bench-ui';
+import { askThroughUi, percentile, READY_TIMEOUT_MS, round, waitForStatus } from './bench-ui';
 
 const DEFAULT_QUESTIONS = new URL('../eval/questions/fit-touch-5th.jsonl', import.meta.url);
 const DEFAULT_QUERY_RUNS = 40;
 const WARMUP_RUNS = 3;
-const READY_TIMEOUT_MS = 300_000;
 const SETTLE_MS = 3000;
 const USAGE =
   'Usage: npm run build && npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N] [--qa questions.jsonl] [--scale-pdf <big.pdf> [--soak-questions N]]';
 
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 const statusText = (page: Page) => page.locator('header [role=status]').textContent();
 const stats = (page: Page) =>
   page.evaluate(() => (window as unknown as { pitchside: { stats(): Promise<EngineStatus> } }).pitchside.stats());
-
-async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('header [role=status]')?.textContent ?? ''),
-    pattern.source,
-    { timeout: READY_TIMEOUT_MS, polling: 10 },
-  );
-}
 
 /** Fresh profile: opens the app (with `query`), waits for the model, adds the PDF and times it until Ready. */
 async function measureIndexing(server: PreviewServer, pdfPath: string, query: string) {

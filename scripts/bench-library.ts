@@ -11,10 +11,9 @@ import type { RulebookSummary } from '../src/core/rulebook-ops';
 import { buildRulebookPdf } from '../tests/fixtures/make-pdf';
 import { enlargedSampleRulebook } from '../tests/fixtures/sample-rulebook';
 import { openBrowser, type PreviewServer } from '../tests/e2e/harness';
-import { askThroughUi } from './bench-ui';
+import { askThroughUi, percentile, round, waitForStatus } from './bench-ui';
 
 export const LIBRARY_SIZE = 10;
-const READY_TIMEOUT_MS = 300_000;
 /** Lets the service worker finish precaching before the clock starts (as the other runs do). */
 const SETTLE_MS = 3000;
 const LIST_RUNS = 20;
@@ -25,21 +24,6 @@ const QUESTIONS_PER_VISIT = 3;
 
 interface BenchWindow {
   pitchside: { app: { library: { books(): RulebookSummary[]; refresh(): Promise<void> } } };
-}
-
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('header [role=status]')?.textContent ?? ''),
-    pattern.source,
-    { timeout: READY_TIMEOUT_MS, polling: 10 },
-  );
 }
 
 /**

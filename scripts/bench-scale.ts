@@ -5,9 +5,8 @@
 
 import type { Page } from 'playwright-core';
 import { openBrowser, type PreviewServer } from '../tests/e2e/harness';
-import { askThroughUi } from './bench-ui';
+import { askThroughUi, percentile, round, waitForStatus } from './bench-ui';
 
-const READY_TIMEOUT_MS = 300_000;
 /** Lets the service worker finish precaching before the clock starts (as the 17-page run does). */
 const SETTLE_MS = 3000;
 const WARMUP_RUNS = 3;
@@ -17,21 +16,6 @@ const HEAP_SAMPLE_EVERY = 500;
 /** What main.ts exposes for measurements: the app's rulebook library. */
 interface BenchWindow {
   pitchside: { app: { library: { books(): { hash: string }[]; select(hash: string): void } } };
-}
-
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector('header [role=status]')?.textContent ?? ''),
-    pattern.source,
-    { timeout: READY_TIMEOUT_MS, polling: 10 },
-  );
 }
 
 /** The status line's stages in order, each with when it was first shown (ms after the file was chosen). */

@@ -1,6 +1,28 @@
-// Shared by the browser benchmarks: asking a question through the app's own Ask screen.
+// Shared by the browser benchmarks: asking a question through the app's own Ask screen, waiting for the
+// status line, and the figures' rounding and percentiles.
 
 import type { Page } from 'playwright-core';
+
+/** How long indexing or a reload may take before a benchmark gives up (the 534-page book on a slow machine). */
+export const READY_TIMEOUT_MS = 300_000;
+
+export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/** Nearest-rank percentile; NaN for no values. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Resolves once the header's status line matches. */
+export async function waitForStatus(page: Page, pattern: RegExp): Promise<void> {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('header [role=status]')?.textContent ?? ''),
+    pattern.source,
+    { timeout: READY_TIMEOUT_MS, polling: 10 },
+  );
+}
 
 /**
  * Types a question and presses Ask inside the page; resolves once the Answer region holds the new answer

@@ -9,7 +9,7 @@ import { DEFAULT_EMBEDDING_MODEL_ID, getEmbeddingModel } from '../src/core/embed
 import { DEFAULT_TUNING, withSetting, type AnswerTuning } from '../src/core/answer-tuning';
 import { formatComparisonTable, formatMetricsTable, formatRiskCoverage, METRIC_KEYS, riskCoverage } from '../src/core/eval-metrics';
 import { evaluateQuestions, STUDY_PRESET, type EvalConfig, type EvalRun } from '../src/core/evaluate';
-import { parseQuestionFile, type EvalQuestion } from '../src/core/question-file';
+import { parseQuestionFile, questionsOfHalf, type EvalQuestion } from '../src/core/question-file';
 import { DEFAULT_SEARCH } from '../src/core/rulebook-service';
 import type { ChunkSettings, RetrievalMode, SearchSettings, Similarity } from '../src/core/types';
 import { createNodeEmbedder, createNodeService } from '../src/node/pipeline';
@@ -82,10 +82,7 @@ export function tuningFromArgs(sets: readonly string[]): AnswerTuning {
 export function selectHalf(questions: readonly EvalQuestion[], half: string | undefined): EvalQuestion[] {
   if (half === undefined) return [...questions];
   if (half !== 'tune' && half !== 'report') fail('--half must be tune or report');
-  return questions.filter((q) => {
-    const n = Number(/(\d+)$/.exec(q.id)?.[1] ?? NaN);
-    return Number.isFinite(n) && (n % 2 === 1) === (half === 'tune');
-  });
+  return questionsOfHalf(questions, half);
 }
 
 interface Prepared {

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ABSTAIN_FEATURES, abstainLoss, coveredProbability, fitAbstainModel, type AbstainExample } from '../src/core/abstain';
 import { DEFAULT_TUNING, type AnswerTuning } from '../src/core/answer-tuning';
-import { parseQuestionFile } from '../src/core/question-file';
+import { parseQuestionFile, questionsOfHalf } from '../src/core/question-file';
 import { DEFAULT_SEARCH } from '../src/core/rulebook-service';
 import { createNodeService } from '../src/node/pipeline';
 
@@ -22,21 +22,17 @@ const { values } = parseArgs({
     'learning-rate': { type: 'string', default: '0.05' },
   },
 });
-if (!values.pdf || !values.qa?.length) {
+if (!values.pdf || !values.qa?.length || (values.half !== 'tune' && values.half !== 'report')) {
   console.error('Usage: npm run train:abstain -- --pdf <file.pdf> --qa <questions.jsonl> [--qa ...] [--half tune|report] [--l2 0.1]');
   process.exit(2);
-}
-
-/** Odd ids tune, even ids report, as `npm run eval -- --half`. */
-function selectHalf<T extends { id: string }>(list: T[], half: string | undefined): T[] {
-  return list.filter((q) => (Number(/(\d+)$/.exec(q.id)?.[1] ?? NaN) % 2 === 1) === (half === 'tune'));
 }
 
 // The signals do not depend on the model; the hand-weighted confidence is kept for the comparison below.
 const tuning: AnswerTuning = { ...DEFAULT_TUNING, coverage: { ...DEFAULT_TUNING.coverage, abstain: undefined } };
 const service = await createNodeService();
 const { rulebook } = await service.addRulebook(basename(values.pdf), new Uint8Array(readFileSync(values.pdf)));
-const questions = values.qa.flatMap((file) => selectHalf(parseQuestionFile(readFileSync(file, 'utf8')), values.half));
+const half = values.half as 'tune' | 'report';
+const questions = values.qa.flatMap((file) => questionsOfHalf(parseQuestionFile(readFileSync(file, 'utf8')), half));
 const examples: (AbstainExample & { hand: number; factor: number })[] = [];
 for (const q of questions) {
   const result = await service.ask(rulebook.hash, q.question, DEFAULT_SEARCH, { tuning });

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TUNING, withSetting } from '../src/core/answer-tuning';
 import { featureVector, learnWeights, listwiseLoss, pairwiseLoss, RERANK_FEATURES, type RankingGroup } from '../src/core/learn-rerank';
-import { parseQuestionFile } from '../src/core/question-file';
+import { parseQuestionFile, questionsOfHalf } from '../src/core/question-file';
 import { DEFAULT_SEARCH } from '../src/core/rulebook-service';
 import { createNodeService } from '../src/node/pipeline';
 
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     without: { type: 'string', multiple: true, default: [] },
   },
 });
-if (!values.pdf || !values.qa?.length) {
+if (!values.pdf || !values.qa?.length || (values.half !== 'tune' && values.half !== 'report')) {
   console.error('Usage: npm run train:rerank -- --pdf <file.pdf> --qa <questions.jsonl> [--qa ...] [--half tune|report] [--l2 0.05]');
   process.exit(2);
 }
@@ -34,11 +34,8 @@ if (!values.pdf || !values.qa?.length) {
 const tuning = withSetting(DEFAULT_TUNING, 'rerank.maxSimWeight', Math.max(DEFAULT_TUNING.rerank.maxSimWeight, 1e-9));
 const service = await createNodeService();
 const { rulebook } = await service.addRulebook(basename(values.pdf), new Uint8Array(readFileSync(values.pdf)));
-const questions = values.qa.flatMap((file) => selectHalf(parseQuestionFile(readFileSync(file, 'utf8')), values.half));
-/** Odd ids tune, even ids report, as `npm run eval -- --half`. */
-function selectHalf<T extends { id: string }>(list: T[], half: string | undefined): T[] {
-  return list.filter((q) => (Number(/(\d+)$/.exec(q.id)?.[1] ?? NaN) % 2 === 1) === (half === 'tune'));
-}
+const half = values.half as 'tune' | 'report';
+const questions = values.qa.flatMap((file) => questionsOfHalf(parseQuestionFile(readFileSync(file, 'utf8')), half));
 const normalize = (ref: string) => ref.trim().replace(/\s+/g, ' ').toLowerCase();
 
 const groups: RankingGroup[] = [];

@@ -104,3 +104,16 @@ function readStringArray(record: Record<string, unknown>, field: string, lineNum
 function fail(lineNumber: number, message: string): never {
   throw new AppError('bad-question-file', `line ${lineNumber}: ${message}`);
 }
+
+export type QuestionHalf = 'tune' | 'report';
+
+/**
+ * One half of a question set: odd ids tune, even ids report (the number at the end of the id decides), so
+ * that constants are chosen on one half and measured on the other. An id without a number is in neither.
+ */
+export function questionsOfHalf<T extends { id: string }>(questions: readonly T[], half: QuestionHalf): T[] {
+  return questions.filter((q) => {
+    const n = Number(/(\d+)$/.exec(q.id)?.[1] ?? NaN);
+    return Number.isFinite(n) && (n % 2 === 1) === (half === 'tune');
+  });
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors';
-import { parseQuestionFile } from '../../src/core/question-file';
+import { parseQuestionFile, questionsOfHalf } from '../../src/core/question-file';
 
 const valid = {
   id: 'q1',
@@ -107,5 +107,14 @@ describe('the FIT Touch question set', () => {
     for (const q of questions.filter((item) => !item.answerable)) {
       expect([q.rules, q.evidence, q.accept], q.id).toEqual([[], '', []]);
     }
+  });
+});
+
+describe('questionsOfHalf', () => {
+  const ids = ['fit-001', 'fit-002', 'ref-013', 'ref-120', 'cov-7', 'no-number'].map((id) => ({ id }));
+
+  it('keeps odd ids to tune and even ids to report, and an id without a number in neither', () => {
+    expect(questionsOfHalf(ids, 'tune').map((q) => q.id)).toEqual(['fit-001', 'ref-013', 'cov-7']);
+    expect(questionsOfHalf(ids, 'report').map((q) => q.id)).toEqual(['fit-002', 'ref-120']);
   });
 });
