@@ -3,7 +3,7 @@
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
 import { findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
-import { contentTerms, expandContractions, normalizeText, STOP_WORDS, tokenize } from './text';
+import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
 /** Where a term came from: the question's words, the vocabulary, a described defined term, or a word near in meaning. */
 export type TermSource = 'question' | 'vocabulary' | 'glossary' | 'similar';
@@ -85,6 +85,8 @@ const ASKS_CONSEQUENCE =
 const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';
 const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIARY}\\b`);
 const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
+/** "What does a dismissal mean for the player?": the thing before "mean", whatever follows it. */
+const SUBJECT_BEFORE_MEAN = /\bwhat (?:does|do) (?:an? |the )?([a-z][a-z -]*?) mean\b/;
 /** Units a question's form asks for: "how far" wants a distance, "how long" a time or a length. */
 const QUANTITY_UNITS: [RegExp, string[]][] = [
   [/\bhow (far|close|deep|wide|big|high)\b|\bwhat distance\b|\bdistance\b/, ['metre', 'centimetre']],
@@ -128,7 +130,9 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   }
 
   const answerTypeMatch = corrected.match(ANSWER_TYPE);
-  const subjectMatch = corrected.match(SUBJECT);
+  const subjectMatch = corrected.match(SUBJECT_BEFORE_MEAN) ?? corrected.match(SUBJECT);
+  // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").
+  const subjectWords = subjectMatch ? subjectMatch[1].trim().split(/\s+/).filter((w) => !isQuestionFiller(w)).join(' ') : '';
   const means = [...new Set(hits.flatMap((h) => h.means))];
   return {
     text: question,
@@ -139,7 +143,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
-    subject: subjectMatch && !PRONOUN.test(subjectMatch[1].trim()) ? tokenize(subjectMatch[1]) : [],
+    subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
     vocabulary: hits,
     corrections,
     embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,

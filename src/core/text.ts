@@ -20,8 +20,13 @@ export const STOP_WORDS = new Set(
 const QUESTION_FILLER = new Set(
   ['happen', 'happens', 'happened', 'allowed', 'allow', 'may', 'must', 'rule', 'rules', 'say', 'says', 'mean', 'means', 'meaning', 'define', 'definition',
     'get', 'gets', 'need', 'needs', 'supposed', 'tell', 'explain', 'know', 'ok', 'okay', 'thing', 'stuff', 'someone', 'somebody',
-    'ever', 'really', 'exactly', 'also', 'still', 'go', 'goes'],
+    'ever', 'really', 'exactly', 'actually', 'basically', 'also', 'still', 'go', 'goes'],
 );
+
+/** Whether a word carries the question's form rather than its topic ("actually", "mean", "happens"). */
+export function isQuestionFiller(word: string): boolean {
+  return QUESTION_FILLER.has(word);
+}
 
 const NUMBER_WORDS: Record<string, string> = {
   zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',

@@ -200,13 +200,17 @@ describe('analyzeQuestion: what the question asks for', () => {
   it.each([
     // [question, subject]
     ['What is a sin bin?', ['sin', 'bin']],
-    ['What are the sin bin rules?', ['sin', 'bin', 'rule']],
+    ['What are the sin bin rules?', ['sin', 'bin']],
     ['What does Advantage mean?', ['advantag']],
     ['What is the Mark', ['mark']],
     ['Can a player wear jewellery?', []],
     // A pronoun names nothing: the definition is found from the question's other words.
     ['When refs say a touch is imminent, what does that mean?', []],
     ['What is it?', []],
+    // Whatever follows "mean", and adverbs of the question's form, are not the subject.
+    ['What does a dismissal mean for the player?', ['dismiss']],
+    ['What does advantage actually mean?', ['advantag']],
+    ['What does that mean for us?', []],
   ])('subject of "%s"', (question, subject) => {
     expect(analyzeQuestion(question, full).subject).toEqual(subject);
   });
