@@ -2,7 +2,7 @@
 // through playwright-core. Every request the page makes is logged for the privacy checks.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -98,7 +98,12 @@ export async function openBrowser(opts: { viewport?: { width: number; height: nu
     context,
     page,
     requests,
-    close: () => context.close(),
+    // The profile (IndexedDB, caches, the service worker) is ~100 MB after a test: removed with the session, or
+    // a run of the suite leaves gigabytes in the temp folder.
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    },
   };
 }
 
