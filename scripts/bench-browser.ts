@@ -14,12 +14,11 @@ import type { EngineStatus } from '../src/core/rulebook-ops';
 import { openBrowser, startPreview, type PreviewServer } from '../tests/e2e/harness';
 import { measureTenRulebooks, writeLibraryPdfs } from './bench-library';
 import { measureScale } from './bench-scale';
-import { askThroughUi, percentile, READY_TIMEOUT_MS, round, waitForStatus } from './bench-ui';
+import { askThroughUi, openSettledApp, percentile, READY_TIMEOUT_MS, round, waitForStatus } from './bench-ui';
 
 const DEFAULT_QUESTIONS = new URL('../eval/questions/fit-touch-5th.jsonl', import.meta.url);
 const DEFAULT_QUERY_RUNS = 40;
 const WARMUP_RUNS = 3;
-const SETTLE_MS = 3000;
 const USAGE =
   'Usage: npm run build && npm run bench:browser -- --pdf <file.pdf> [--json out.json] [--queries N] [--qa questions.jsonl] [--scale-pdf <big.pdf> [--soak-questions N]]';
 
@@ -29,12 +28,9 @@ const stats = (page: Page) =>
 
 /** Fresh profile: opens the app (with `query`), waits for the model, adds the PDF and times it until Ready. */
 async function measureIndexing(server: PreviewServer, pdfPath: string, query: string) {
-  const session = await openBrowser();
+  // The service worker precaches the app meanwhile; the settling pause keeps that out of the indexing time.
+  const session = await openSettledApp(server, query);
   const { page } = session;
-  await page.goto(server.url + query);
-  await waitForStatus(page, /Add a rulebook/);
-  // The service worker precaches the app meanwhile; a short pause keeps that out of the indexing time.
-  await page.waitForTimeout(SETTLE_MS);
   const start = Date.now();
   await page.getByLabel('Add rulebook (PDF)').setInputFiles(pdfPath);
   await waitForStatus(page, /^Ready/);

@@ -10,12 +10,10 @@ import type { Page } from 'playwright-core';
 import type { RulebookSummary } from '../src/core/rulebook-ops';
 import { buildRulebookPdf } from '../tests/fixtures/make-pdf';
 import { enlargedSampleRulebook } from '../tests/fixtures/sample-rulebook';
-import { openBrowser, type PreviewServer } from '../tests/e2e/harness';
-import { askThroughUi, percentile, round, waitForStatus } from './bench-ui';
+import type { PreviewServer } from '../tests/e2e/harness';
+import { askThroughUi, openSettledApp, percentile, round, waitForStatus } from './bench-ui';
 
 export const LIBRARY_SIZE = 10;
-/** Lets the service worker finish precaching before the clock starts (as the other runs do). */
-const SETTLE_MS = 3000;
 const LIST_RUNS = 20;
 /** Rounds through every rulebook: the first reads each index from storage, the second finds it loaded. */
 const SWITCH_ROUNDS = 2;
@@ -84,12 +82,9 @@ export interface LibraryOptions {
 }
 
 export async function measureTenRulebooks(opts: LibraryOptions) {
-  const session = await openBrowser();
+  const session = await openSettledApp(opts.server);
   try {
     const { page } = session;
-    await page.goto(opts.server.url);
-    await waitForStatus(page, /Add a rulebook/);
-    await page.waitForTimeout(SETTLE_MS);
     // The browser's own figure for IndexedDB (Chromium), before and after each rulebook: what it takes on disk.
     const diskDeltas = new Map<string, number | null>();
     let addAllMs = 0;

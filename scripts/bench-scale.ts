@@ -4,11 +4,9 @@
 // the built app in headless Chromium.
 
 import type { Page } from 'playwright-core';
-import { openBrowser, type PreviewServer } from '../tests/e2e/harness';
-import { askThroughUi, percentile, round, waitForStatus } from './bench-ui';
+import type { PreviewServer } from '../tests/e2e/harness';
+import { askThroughUi, openSettledApp, percentile, round, waitForStatus } from './bench-ui';
 
-/** Lets the service worker finish precaching before the clock starts (as the 17-page run does). */
-const SETTLE_MS = 3000;
 const WARMUP_RUNS = 3;
 /** Heap measured this often during the soak too, to tell a leak (steady growth) from warm-up (a step). */
 const HEAP_SAMPLE_EVERY = 500;
@@ -111,12 +109,9 @@ export interface ScaleOptions {
 
 /** The big rulebook to Ready (with its stages), question latency on it, then the soak. */
 export async function measureScale(opts: ScaleOptions) {
-  const session = await openBrowser();
+  const session = await openSettledApp(opts.server);
   try {
     const { page } = session;
-    await page.goto(opts.server.url);
-    await waitForStatus(page, /Add a rulebook/);
-    await page.waitForTimeout(SETTLE_MS);
     await startTimeline(page);
     await page.getByLabel('Add rulebook (PDF)').setInputFiles(opts.bigPdf);
     await waitForStatus(page, /^Ready/);

@@ -2,6 +2,7 @@
 // status line, and the figures' rounding and percentiles.
 
 import type { Page } from 'playwright-core';
+import { openBrowser, type BrowserSession, type PreviewServer } from '../tests/e2e/harness';
 
 /** How long indexing or a reload may take before a benchmark gives up (the 534-page book on a slow machine). */
 export const READY_TIMEOUT_MS = 300_000;
@@ -13,6 +14,18 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Lets the service worker finish precaching before a benchmark's clock starts. */
+const SETTLE_MS = 3000;
+
+/** A fresh profile with the app open (at `query`), ready for a rulebook, its precaching settled. */
+export async function openSettledApp(server: PreviewServer, query = ''): Promise<BrowserSession> {
+  const session = await openBrowser();
+  await session.page.goto(server.url + query);
+  await waitForStatus(session.page, /Add a rulebook/);
+  await session.page.waitForTimeout(SETTLE_MS);
+  return session;
 }
 
 /** Resolves once the header's status line matches. */

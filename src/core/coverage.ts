@@ -58,32 +58,26 @@ export interface Coverage {
   confidence: number;
   /** Plain account of the signals, for the evaluation screen and logs. */
   reason: string;
-  /** The signals as numbers, for the evaluation report. */
+  /** The signals as numbers, for the learned model and its training. */
   signals?: CoverageSignals;
 }
 
+/** What the learned coverage model reads (abstain.ts), and `npm run train:abstain` learns from. */
 export interface CoverageSignals {
   /** Best idf-weighted share of the question's terms held by one of the top clauses. */
   share: number;
-  /** Best dense similarity, raw, and scaled into the model's band (NaN without a band). */
-  dense: number;
+  /** Best dense similarity scaled into the model's band (NaN without a band). */
   denseScaled: number;
   /** The lead's rerank score above the next clause's, as a share of the lead's. */
   margin: number;
   /** Share of the question's terms (unknown ones in full) held by the lead clause. */
   leadShare: number;
-  /** Share of the question's term weight that the rulebook never uses and no vocabulary entry explains. */
+  /** Share of the question's term weight in its own words that the rulebook never uses and no vocabulary entry explains. */
   unknownShare: number;
-  /** The lead clause's rerank score. */
-  topScore: number;
-  /** The factor for what the question asks for and the top clauses lack (missingFocusFactor, noNumberFactor). */
-  factor: number;
-  /** Referees' vocabulary entries that fired, the question's search words and its weighted terms. */
-  vocabularyHits: number;
   /** The question's terms this rulebook uses. */
   knownTerms: number;
-  questionTokens: number;
-  questionTerms: number;
+  /** The factor for what the question asks for and the top clauses lack (missingFocusFactor, noNumberFactor). */
+  factor: number;
 }
 
 export function denseBandFor(modelId: string | undefined, similarity: Similarity, t: CoverageTuning): DenseBand | undefined {
@@ -144,11 +138,10 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
   const leadShare = termShare(q, index.terms[clauses[0].unit], index, 1);
   parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
-  const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && documentFrequency(index.bm25, term.term) === 0).map((term) => term.term));
+  const known = new Set(q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).map((term) => term.term));
+  const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && !known.has(term.term)).map((term) => term.term));
   const signals: CoverageSignals = {
-    share, dense: bestDense, denseScaled, margin, leadShare, unknownShare: termShare(q, unknownTerms, index, 1),
-    topScore: clauses[0].score, factor,
-    vocabularyHits: q.vocabulary.length, knownTerms: q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).length, questionTokens: q.tokens.length, questionTerms: q.terms.length,
+    share, denseScaled, margin, leadShare, unknownShare: termShare(q, unknownTerms, index, 1), knownTerms: known.size, factor,
   };
   if (t.abstain) {
     const p = coveredProbability(signals, t.abstain);
