@@ -8,6 +8,7 @@ import { documentFrequency } from './bm25';
 import type { ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
 import { termShare, type RankedClause } from './rerank';
+import { tokenize } from './text';
 import type { Similarity } from './types';
 
 /** Dense similarity at `floor` or below reads as unrelated, at `ceiling` or above as clearly related. */
@@ -38,6 +39,9 @@ export interface CoverageTuning {
   unknownTermWeight: number;
   /** Factor for a quantity question when no candidate clause states any number. */
   noNumberFactor: number;
+  /** Factor for a question about another sport or variant that this rulebook names in fewer than `ownCodeUnits` units. */
+  otherCodeFactor: number;
+  ownCodeUnits: number;
   /** Dense bands by model id fragment (lower case) and similarity; the first fragment found in the id wins. */
   denseBands: { match: string; similarity: Similarity; band: DenseBand }[];
   /** Band for cosine with a model not listed; dot products have no model-free scale, so no fallback. */
@@ -134,6 +138,10 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     factor *= t.noNumberFactor;
     parts.push('asks for a number, none in the top clauses');
   }
+  if (q.otherCode && !namesCode(index, q.otherCode, t.ownCodeUnits)) {
+    factor *= t.otherCodeFactor;
+    parts.push(`asks about ${q.otherCode}, which this rulebook does not cover`);
+  }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
   const leadShare = termShare(q, index.terms[clauses[0].unit], index, 1);
@@ -154,6 +162,11 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   const state: AnswerState = isSure ? 'sure' : confidence >= t.minConfidence ? 'unsure' : 'not-covered';
   parts.push(`confidence ${confidence.toFixed(2)}: ${state}`);
   return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; '), signals };
+}
+
+/** Whether the rulebook is about a sport: every word of its name in at least `minUnits` units. */
+function namesCode(index: ClauseIndex, code: string, minUnits: number): boolean {
+  return tokenize(code).every((term) => documentFrequency(index.bm25, term) >= minUnits);
 }
 
 function clamp01(value: number): number {

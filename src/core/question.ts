@@ -2,7 +2,7 @@
 // clause answer all use — its search terms after typo correction and the referees' vocabulary, what it
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
-import { findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { findOtherCode, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
 /** Where a term came from: the question's words, the vocabulary, a described defined term, or a word near in meaning. */
@@ -22,6 +22,10 @@ export interface QuestionAsks {
   meaning: boolean;
   /** "What happens if ...", "what's the call": the answer is a ruling. */
   consequence: boolean;
+  /** "When ...", "at what point ...", "how soon": the answer is a time or an order of events. */
+  time: boolean;
+  /** "Can / may / allowed / legal / have to ...": the answer permits or forbids. */
+  permission: boolean;
 }
 
 export interface QuestionAnalysis {
@@ -40,6 +44,8 @@ export interface QuestionAnalysis {
   /** Terms of the thing a meaning question asks about ("sin bin" in "what is a sin bin?"). */
   subject: string[];
   vocabulary: VocabularyHit[];
+  /** Another sport or variant the question asks about ("rugby league" in "Rugby league: how many tackles?"). */
+  otherCode?: string;
   corrections: { from: string; to: string }[];
   /** What the embedding model reads: the corrected question, then the rulebook terms its words map to. */
   embeddingText: string;
@@ -82,6 +88,8 @@ const ASKS_NUMBER =
 const ASKS_MEANING = /\b(what (is|are|does|do|s)|whats|who (is|are)|(what|who) counts as|define|definition|meaning|mean|means)\b/;
 const ASKS_CONSEQUENCE =
   /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|result|outcome|call|decision|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call))\b/;
+const ASKS_TIME = /\b(when|whenever|what point|what stage|what time|how soon|how quickly)\b/;
+const ASKS_PERMISSION = /\b(can|could|may|allowed|allow|legal|illegal|permitted|ok|okay|have to|has to|need to|needs to|must)\b/;
 const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';
 const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIARY}\\b`);
 const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
@@ -139,12 +147,13 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrected,
     tokens: tokenize(corrected),
     terms,
-    asks: { number: ASKS_NUMBER.test(corrected), meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected) },
+    asks: { number: ASKS_NUMBER.test(corrected), meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
     vocabulary: hits,
+    otherCode: ctx.vocabulary ? findOtherCode(expandContractions(normalizeText(question).toLowerCase()), ctx.vocabulary) : undefined,
     corrections,
     embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,
   };

@@ -30,6 +30,14 @@ export interface RerankTuning {
   textFactor: number;
   /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
   maxSimWeight: number;
+  /** Weight of the share of the question's terms in the clause's own text (no section title, no parent lead). */
+  ownShareWeight: number;
+  /** Added for the first clause of its rule or sub-rule ("17.1", "24.1.1"): where a rule states its general case. */
+  firstClauseBonus: number;
+  /** Added when a "when" question meets a clause that states a time or an order of events. */
+  timeBonus: number;
+  /** Added when a "can / allowed / legal" question meets a clause that permits or forbids. */
+  permissionBonus: number;
 }
 
 /** The question's words with their vectors, for word-level MaxSim against each clause's words. */
@@ -51,6 +59,10 @@ export interface ClauseFeatures {
   definesSubject: boolean;
   /** A definition whose term the question names (through its own words or the vocabulary). */
   namesTerm: boolean;
+  ownShare: number;
+  firstClause: boolean;
+  statesTime: boolean;
+  statesPermission: boolean;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -98,6 +110,16 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
   return q.subject.length === 0 || q.subject.length <= termWords.length + 1;
 }
 
+/** Words of a clause that place it in time or in an order of events. */
+const TIME_WORDS = /\b(?:at any time|any time|before|after|until|prior to|once|following|during|when|whenever|immediately|commencement|expiration|expiry|end of|start of|half[- ]time|full[- ]time)\b/i;
+/** Words of a clause that permit or forbid. */
+const PERMISSION_WORDS = /\b(?:may|must|must not|cannot|can not|is not permitted|are not permitted|permitted|allowed|not allowed|prohibited|only)\b/i;
+
+/** Whether a rule number is the first of its level ("17.1", "24.1.1"). */
+function isFirstClause(number: string | undefined): boolean {
+  return !!number && /\.1$/.test(number);
+}
+
 export function rerankClauses(
   q: QuestionAnalysis,
   results: readonly ScoredChunk[],
@@ -141,6 +163,10 @@ export function rerankClauses(
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
       definesSubject: unit.kind === 'definition' && q.asks.meaning && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
+      ownShare: termShare(q, own, index),
+      firstClause: unit.kind === 'clause' && isFirstClause(unit.number),
+      statesTime: q.asks.time && TIME_WORDS.test(unit.text),
+      statesPermission: q.asks.permission && PERMISSION_WORDS.test(unit.text),
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -151,7 +177,11 @@ export function rerankClauses(
       (features.statesNumber ? t.numberBonus : 0) +
       (features.statesQuantity ? t.quantityBonus : 0) +
       (features.hasRuling ? t.rulingBonus : 0) +
-      (features.definesSubject ? t.meaningBonus : 0);
+      (features.definesSubject ? t.meaningBonus : 0) +
+      t.ownShareWeight * features.ownShare +
+      (features.firstClause ? t.firstClauseBonus : 0) +
+      (features.statesTime ? t.timeBonus : 0) +
+      (features.statesPermission ? t.permissionBonus : 0);
     if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
     return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
@@ -161,7 +191,7 @@ export function rerankClauses(
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
-  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false };
+  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false };
   const seen = new Set<number>();
   return results.flatMap((r, rank) =>
     chunkUnitIds(r.chunk, index.byRef)

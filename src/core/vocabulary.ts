@@ -11,9 +11,17 @@ export interface VocabularyEntry {
   note?: string;
 }
 
+/** Another sport or another game's own rules ("rugby league", "netball", "beach touch"). */
+export interface OtherCode {
+  say: string[];
+  note?: string;
+}
+
 export interface Vocabulary {
   version: number;
   entries: VocabularyEntry[];
+  /** Sports and variants a question may be about instead of the rulebook's own game. */
+  otherCodes?: OtherCode[];
 }
 
 /** One mapping that fired for a question: the phrase found and the rulebook terms it stands for. */
@@ -28,6 +36,8 @@ export interface CompiledVocabulary {
   phrases: { words: string[]; say: string; means: string[] }[];
   /** Every word of every phrase: such a word is the referee's own, never a typo to correct. */
   words: Set<string>;
+  /** Names of other sports and variants, as word lists, longest first. */
+  otherCodes: string[][];
 }
 
 export const REFEREE_VOCABULARY: Vocabulary = data as Vocabulary;
@@ -45,7 +55,10 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
     entry.say.map((say) => ({ words: vocabularyWords(say), say, means: entry.means })),
   );
   phrases.sort((a, b) => b.words.length - a.words.length);
-  return { version: vocabulary.version, phrases, words: new Set(phrases.flatMap((p) => p.words)) };
+  const otherCodes = (vocabulary.otherCodes ?? []).flatMap((code) => code.say.map(vocabularyWords));
+  otherCodes.sort((a, b) => b.length - a.length);
+  const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat()]);
+  return { version: vocabulary.version, phrases, words, otherCodes };
 }
 
 /** The phrases found in a word sequence, longest first, never two on the same word. */
@@ -62,4 +75,34 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
     }
   }
   return hits;
+}
+
+/** Words just before a sport's name that make it a comparison ("like in union", "unlike league"), not the question's scope. */
+const COMPARISON = new Set(['like', 'unlike', 'than', 'as', 'similar', 'same', 'compared', 'versus', 'vs', 'instead', 'from']);
+
+/** "in touch", "for touch": the sentence is about the rulebook's own game. */
+const OWN_GAME = new Set(['in', 'for', 'of', 'at']);
+/** Equipment: "a soccer ball", "league boots" name gear, not the sport asked about. */
+const GEAR = new Set(['ball', 'balls', 'boot', 'boots', 'shoe', 'shoes', 'studs', 'cleats', 'jersey', 'jerseys', 'shirt', 'shirts', 'shorts', 'socks', 'mouthguard', 'headgear', 'kit', 'gear']);
+
+/**
+ * The other sport or variant a question asks about: the one named in its asking sentence (the last with a
+ * question mark, else the last), unless named only in a comparison ("like in union") or the sentence is
+ * about touch itself ("in touch"). "Rugby league: how many tackles in a set?" → "rugby league".
+ */
+export function findOtherCode(text: string, vocabulary: CompiledVocabulary): string | undefined {
+  const sentences = text.split(/(?<=[.?!])\s+/).filter((s) => s.trim());
+  const asking = [...sentences].reverse().find((s) => s.includes('?')) ?? sentences.at(-1) ?? '';
+  const words = vocabularyWords(asking);
+  if (words.some((w, i) => w === 'touch' && OWN_GAME.has(words[i - 1] ?? ''))) return undefined;
+  for (const code of vocabulary.otherCodes) {
+    for (let i = 0; i + code.length <= words.length; i++) {
+      if (!code.every((w, j) => words[i + j] === w)) continue;
+      if (words.slice(Math.max(0, i - 5), i).some((w) => COMPARISON.has(w))) continue;
+      // Another code's gear ("a soccer ball", "league boots") asked about for this game.
+      if (GEAR.has(words[i + code.length] ?? '')) continue;
+      return code.join(' ');
+    }
+  }
+  return undefined;
 }

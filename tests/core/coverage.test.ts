@@ -215,6 +215,40 @@ describe('assessCoverage: what the question asks for', () => {
   });
 });
 
+describe('assessCoverage: a question about another sport', () => {
+  it('doubts a question asked about another code by otherCodeFactor', () => {
+    const scoped = assess('Rugby league: how far back do defenders go at a penalty?');
+    const plain = assess('How far back do defenders go at a penalty?');
+    expect(scoped.analysis.otherCode).toBe('rugby league');
+    expect(scoped.coverage.reason).toContain('asks about rugby league, which this rulebook does not cover');
+    expect(scoped.coverage.signals?.factor).toBeCloseTo(plain.coverage.signals!.factor * T.coverage.otherCodeFactor, 10);
+    expect(scoped.coverage.confidence).toBeLessThan(plain.coverage.confidence);
+  });
+
+  it('does not doubt a comparison with another code', () => {
+    const { analysis, coverage } = assess('Like in league, do defenders go back ten metres at a penalty?');
+    expect(analysis.otherCode).toBeUndefined();
+    expect(coverage.reason).not.toContain('asks about');
+  });
+
+  it('does not doubt a question about the code a rulebook is itself about', () => {
+    const league = [
+      clause('1.1', 'Rugby League', 'Rugby league is played by two teams of thirteen players.'),
+      clause('1.2', 'Rugby League', 'In rugby league a team has six tackles in a set.'),
+      clause('1.3', 'Rugby League', 'After the sixth tackle in rugby league the ball changes over.'),
+    ];
+    const leagueIndex = buildClauseIndex(league);
+    const leagueChunks = chunkUnits(league, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+    const analysis = analyzeQuestion('Rugby league: how many tackles in a set?', { lexicon: leagueIndex.lexicon, vocabulary, tuning: T.question });
+    const results: ScoredChunk[] = leagueChunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
+    const clauses = rerankClauses(analysis, results, leagueIndex, T.rerank);
+    const coverage = assessCoverage({ analysis, clauses, index: leagueIndex, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+    expect(analysis.otherCode).toBe('rugby league');
+    expect(coverage.reason).not.toContain('asks about');
+    expect(coverage.signals?.factor).toBe(1);
+  });
+});
+
 describe('assessCoverage: term coverage', () => {
   it('weighs words the rulebook never uses by unknownTermWeight', () => {
     const question = 'Can a player wear jewellery with an umbrella?';

@@ -183,18 +183,24 @@ describe('analyzeQuestion: the referees vocabulary', () => {
 
 describe('analyzeQuestion: what the question asks for', () => {
   it.each([
-    // [question, number, meaning, consequence]
-    ['How many touches does a team get?', true, false, false],
-    ['How far back do defenders go at a penalty?', true, false, false],
-    ['What is the minimum distance at a tap?', true, true, false],
-    ['What is a sin bin?', false, true, false],
-    ['What does Advantage mean?', false, true, false],
-    ['What happens if a defender does not retire?', false, false, true],
-    ["What's the call for a forward pass?", false, false, true],
-    ['How is a player penalised for a late touch?', false, false, true],
-    ['Can a player wear jewellery?', false, false, false],
-  ])('%s', (question, number, meaning, consequence) => {
-    expect(analyzeQuestion(question, full).asks).toEqual({ number, meaning, consequence });
+    // [question, number, meaning, consequence, time, permission]
+    ['How many touches does a team get?', true, false, false, false, false],
+    ['How far back do defenders go at a penalty?', true, false, false, false, false],
+    ['What is the minimum distance at a tap?', true, true, false, false, false],
+    ['What is a sin bin?', false, true, false, false, false],
+    ['What does Advantage mean?', false, true, false, false, false],
+    ['What happens if a defender does not retire?', false, false, true, false, false],
+    ["What's the call for a forward pass?", false, false, true, false, false],
+    ['How is a player penalised for a late touch?', false, false, true, false, false],
+    ['Can a player wear jewellery?', false, false, false, false, true],
+    ['Interchange when?', false, false, false, true, false],
+    ['At what point can the half be touched?', false, false, false, true, true],
+    ['Is it legal to kick the ball?', false, false, false, false, true],
+    ['Do we have to wait for the player to come off?', false, false, false, false, true],
+    // "After" places the question in time; it does not ask for a time.
+    ['After a try, who restarts play?', false, false, false, false, false],
+  ])('%s', (question, number, meaning, consequence, time, permission) => {
+    expect(analyzeQuestion(question, full).asks).toEqual({ number, meaning, consequence, time, permission });
   });
 
   it.each([
@@ -254,6 +260,31 @@ describe('analyzeQuestion: what the question asks for', () => {
     expect(q.asks.consequence).toBe(true);
     expect(q.tokens).not.toContain('didn');
     expect(q.tokens).toContain('retir');
+  });
+});
+
+describe('analyzeQuestion: another sport', () => {
+  it.each([
+    // [question, the code it asks about]
+    ['Rugby league: how many tackles in a set?', 'rugby league'],
+    ['In union, when can you use your hands at the ruck?', 'union'],
+    ['netball, how many seconds can you hold the ball for?', 'netball'],
+    ['How big is the field for beach touch?', 'beach touch'],
+    ['Field goal in league worth how many?', 'league'],
+    // A comparison, another code's gear, or a question about touch itself: the rulebook's own game.
+    ['Forward pass, is it a scrum like in union?', undefined],
+    ['Can the coach challenge a call like a captain’s challenge in league?', undefined],
+    ['Are my league boots OK for touch?', undefined],
+    ['Can we use a round soccer ball?', undefined],
+    ['In league the line can move once the ball is played. In touch, can defenders come up early?', undefined],
+    ['In league a knock-down earns a new set. Can we throw it into the defender on purpose?', undefined],
+    ['How many touches in a set?', undefined],
+  ])('%s', (question, code) => {
+    expect(analyzeQuestion(question, full).otherCode).toBe(code);
+  });
+
+  it('finds no other code without a vocabulary', () => {
+    expect(analyzeQuestion('Rugby league: how many tackles in a set?', lexiconOnly).otherCode).toBeUndefined();
   });
 });
 

@@ -89,4 +89,21 @@ describe('referee vocabulary', () => {
     );
     expect(missing, `"means" phrases not in the rulebook: ${missing.join(', ')}`).toEqual([]);
   });
+
+  it('lists other sports and variants as clean phrases, none of them a word of the rulebook\'s own game', () => {
+    const codes: { say: string[]; note: string }[] = vocabulary.otherCodes;
+    expect(codes.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    const everySay = new Set(entries.flatMap((e) => e.say.map(normalise)));
+    for (const code of codes) {
+      if (!code.note?.trim()) problems.push(`${code.say[0]}: no note`);
+      for (const p of badPhrases(code.say)) problems.push(`${code.say[0]}: bad phrase ${JSON.stringify(p)}`);
+      for (const p of code.say) {
+        // "touch" or "touch football" would make every question look like one about another game.
+        if (/^touch( football| rugby)?$/.test(normalise(p))) problems.push(`"${p}" names the rulebook's own game`);
+        if (everySay.has(normalise(p))) problems.push(`"${p}" is also a vocabulary phrase`);
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
 });

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TUNING } from '../../src/core/answer-tuning';
+import { chunkUnits } from '../../src/core/chunking';
+import { buildClauseIndex } from '../../src/core/clauses';
+import { analyzeQuestion } from '../../src/core/question';
+import { rerankClauses, type RerankTuning } from '../../src/core/rerank';
+import type { RuleUnit, ScoredChunk } from '../../src/core/types';
+import { compileVocabulary } from '../../src/core/vocabulary';
+import { clause, wordCounter as counter } from '../fixtures/units';
+
+// Sibling clauses of one rule share a chunk, a section title and a first-stage score: only what each
+// clause says itself can tell them apart.
+const units: RuleUnit[] = [
+  clause('17.1', 'Interchanges', 'Players may Interchange at any time.'),
+  clause('17.2', 'Interchanges', 'Interchanges are unlimited.'),
+  clause('17.3', 'Interchanges', 'Interchange players are to remain in their Interchange Area, standing or seated behind the Sideline.'),
+  clause('13.8', 'The Rollball', 'An attacking player, other than the player performing the Rollball, may take possession as the Half.'),
+  clause('13.9', 'The Rollball', 'The Half controls the ball with the foot as the Rollball is completed by the Half.'),
+];
+const index = buildClauseIndex(units);
+const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+const vocabulary = compileVocabulary();
+
+function rank(question: string, tuning: Partial<RerankTuning> = {}) {
+  const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+  const results: ScoredChunk[] = chunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 }));
+  return rerankClauses(analysis, results, index, { ...DEFAULT_TUNING.rerank, ...tuning });
+}
+
+describe('rerankClauses: what the question asks for, among sibling clauses', () => {
+  it('puts the clause that states a time first for a "when" question', () => {
+    const ranked = rank('Interchange when?');
+    expect(ranked[0].ref).toBe('17.1');
+    expect(ranked[0].features.statesTime).toBe(true);
+    expect(ranked.find((c) => c.ref === '17.2')!.features.statesTime).toBe(false);
+    // Without the time match the sibling order is BM25's, which does not put 17.1 first.
+    expect(rank('Interchange when?', { timeBonus: 0, firstClauseBonus: 0 })[0].ref).not.toBe('17.1');
+  });
+
+  it('marks the clauses that permit or forbid for a "can / allowed" question only', () => {
+    const allowed = rank('Who is allowed to be the half at the rollball?');
+    expect(allowed.find((c) => c.ref === '13.8')!.features.statesPermission).toBe(true);
+    expect(allowed.find((c) => c.ref === '13.9')!.features.statesPermission).toBe(false);
+    expect(allowed.findIndex((c) => c.ref === '13.8')).toBeLessThan(allowed.findIndex((c) => c.ref === '13.9'));
+    expect(rank('Who is the half at the rollball?').every((c) => !c.features.statesPermission)).toBe(true);
+  });
+
+  it('reads the share of the question in the clause itself, not in its section title', () => {
+    const ranked = rank('interchange players remain behind the sideline');
+    const own = (ref: string) => ranked.find((c) => c.ref === ref)!.features;
+    expect(own('17.3').ownShare).toBeGreaterThan(own('17.1').ownShare);
+    // Every sibling holds "interchange" through the title; the whole-text share cannot tell them apart as well.
+    expect(own('17.3').share - own('17.1').share).toBeLessThan(own('17.3').ownShare - own('17.1').ownShare + 1e-9);
+    expect(ranked[0].ref).toBe('17.3');
+  });
+
+  it('marks the first clause of a rule', () => {
+    const ranked = rank('Interchange when?');
+    expect(ranked.find((c) => c.ref === '17.1')!.features.firstClause).toBe(true);
+    expect(ranked.find((c) => c.ref === '17.3')!.features.firstClause).toBe(false);
+  });
+});
