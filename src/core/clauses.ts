@@ -32,6 +32,8 @@ export interface ClauseIndex {
   terms: ReadonlySet<string>[];
   /** Search terms of the unit's own text only (no title or parent). */
   ownTerms: ReadonlySet<string>[];
+  /** Search terms of each unit's section title. */
+  titleTerms: ReadonlySet<string>[];
   /** Terms of each definition's term ("sin", "bin"); empty for other units. */
   termWords: string[][];
   lexicon: Lexicon;
@@ -102,6 +104,7 @@ export function buildClauseIndex(units: readonly RuleUnit[]): ClauseIndex {
     bm25: buildBm25(texts),
     terms: texts.map((t) => new Set(tokenize(t))),
     ownTerms: units.map((u) => new Set(tokenize(u.text))),
+    titleTerms: units.map((u) => new Set(tokenize(u.sectionTitle))),
     termWords: units.map((u) => (u.kind === 'definition' && u.term ? tokenize(u.term.replace(/\(.*?\)/g, ' ')) : [])),
     lexicon: buildLexicon(units.map((u) => `${u.term ?? ''} ${u.sectionTitle} ${u.text}`)),
     byRef,

@@ -38,6 +38,10 @@ export interface RerankTuning {
   timeBonus: number;
   /** Added when a "can / allowed / legal" question meets a clause that permits or forbids. */
   permissionBonus: number;
+  /** Weight of the share of the question's terms in the clause's section title (which rule it belongs to). */
+  titleShareWeight: number;
+  /** Added for a definition whose term the question names. */
+  namesTermBonus: number;
 }
 
 /** The question's words with their vectors, for word-level MaxSim against each clause's words. */
@@ -63,6 +67,7 @@ export interface ClauseFeatures {
   firstClause: boolean;
   statesTime: boolean;
   statesPermission: boolean;
+  titleShare: number;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -167,6 +172,7 @@ export function rerankClauses(
       firstClause: unit.kind === 'clause' && isFirstClause(unit.number),
       statesTime: q.asks.time && TIME_WORDS.test(unit.text),
       statesPermission: q.asks.permission && PERMISSION_WORDS.test(unit.text),
+      titleShare: termShare(q, index.titleTerms[id], index),
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -181,7 +187,9 @@ export function rerankClauses(
       t.ownShareWeight * features.ownShare +
       (features.firstClause ? t.firstClauseBonus : 0) +
       (features.statesTime ? t.timeBonus : 0) +
-      (features.statesPermission ? t.permissionBonus : 0);
+      (features.statesPermission ? t.permissionBonus : 0) +
+      t.titleShareWeight * features.titleShare +
+      (features.namesTerm ? t.namesTermBonus : 0);
     if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
     return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
@@ -191,7 +199,7 @@ export function rerankClauses(
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
-  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false };
+  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0 };
   const seen = new Set<number>();
   return results.flatMap((r, rank) =>
     chunkUnitIds(r.chunk, index.byRef)

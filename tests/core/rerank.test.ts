@@ -59,4 +59,11 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
     expect(ranked.find((c) => c.ref === '17.1')!.features.firstClause).toBe(true);
     expect(ranked.find((c) => c.ref === '17.3')!.features.firstClause).toBe(false);
   });
+
+  it('reads which rule a clause belongs to from its section title', () => {
+    const ranked = rank('When does the rollball happen?');
+    const of = (ref: string) => ranked.find((c) => c.ref === ref)!.features;
+    expect(of('13.9').titleShare).toBeGreaterThan(0);
+    expect(of('17.1').titleShare).toBe(0);
+  });
 });
