@@ -1,6 +1,7 @@
 // Referees' vocabulary: the words referees, players and other codes use, mapped to the rulebook's own terms
 // (src/core/vocabulary/referee-vocabulary.json, reviewed and versioned). Pure; any thread.
 
+import { stemmer } from 'stemmer';
 import data from './vocabulary/referee-vocabulary.json';
 
 export interface VocabularyEntry {
@@ -32,8 +33,8 @@ export interface VocabularyHit {
 
 export interface CompiledVocabulary {
   version: number;
-  /** Phrases as word lists, longest first, so "sin bin area" wins over "sin bin". */
-  phrases: { words: string[]; say: string; means: string[] }[];
+  /** Phrases as word lists (and their stems), longest first, so "sin bin area" wins over "sin bin". */
+  phrases: { words: string[]; stems: string[]; say: string; means: string[] }[];
   /** Every word of every phrase: such a word is the referee's own, never a typo to correct. */
   words: Set<string>;
   /** Names of other sports and variants, as word lists, longest first. */
@@ -52,7 +53,10 @@ export function vocabularyWords(text: string): string[] {
 
 export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): CompiledVocabulary {
   const phrases = vocabulary.entries.flatMap((entry) =>
-    entry.say.map((say) => ({ words: vocabularyWords(say), say, means: entry.means })),
+    entry.say.map((say) => {
+      const words = vocabularyWords(say);
+      return { words, stems: words.map(stemOf), say, means: entry.means };
+    }),
   );
   phrases.sort((a, b) => b.words.length - a.words.length);
   const otherCodes = (vocabulary.otherCodes ?? []).flatMap((code) => code.say.map(vocabularyWords));
@@ -64,17 +68,26 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
 /** The phrases found in a word sequence, longest first, never two on the same word. */
 export function findVocabulary(words: readonly string[], vocabulary: CompiledVocabulary): VocabularyHit[] {
   const used = new Array<boolean>(words.length).fill(false);
+  const stems = words.map(stemOf);
   const hits: VocabularyHit[] = [];
   for (const phrase of vocabulary.phrases) {
     const n = phrase.words.length;
     for (let i = 0; i + n <= words.length; i++) {
       if (used.slice(i, i + n).some(Boolean)) continue;
-      if (!phrase.words.every((w, j) => words[i + j] === w)) continue;
+      // Any inflection of a phrase's words: "sin binning", "knocks on", "tapping it" as "sin bin", "knock on", "tap it".
+      if (!phrase.stems.every((w, j) => stems[i + j] === w)) continue;
       used.fill(true, i, i + n);
-      if (!hits.some((h) => h.say === phrase.say)) hits.push({ say: phrase.say, means: phrase.means });
+      // The question's own words, as matched: what the eval shows and what the mapping stood in for.
+      const say = words.slice(i, i + n).join(' ');
+      if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
     }
   }
   return hits;
+}
+
+/** A word's stem for phrase matching; short function words and numbers stay as they are ("on", "in", "10"). */
+function stemOf(word: string): string {
+  return word.length <= 3 || /\d/.test(word) ? word : stemmer(word);
 }
 
 /** Words just before a sport's name that make it a comparison ("like in union", "unlike league"), not the question's scope. */

@@ -120,6 +120,16 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(q.embeddingText).toBe('was he sent off dismissal dismissed');
   });
 
+  it("matches any inflection of a phrase's words, not only the forms it lists", () => {
+    const entry = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('knock on'))!;
+    expect(entry.say).not.toContain('knocks on');
+    const q = analyzeQuestion('He knocks on near the line, what now?', full);
+    // The hit names the question's own words.
+    expect(q.vocabulary).toContainEqual({ say: 'knocks on', means: entry.means });
+    // The words still have to be the phrase's, in order: "knocks the ball on" is another phrase's business.
+    expect(analyzeQuestion('Is a ball knocked forward on the line out?', full).vocabulary.some((h) => h.means === entry.means)).toBe(false);
+  });
+
   it('weighs the question words a phrase stood in for by explainedWordWeight', () => {
     const q = analyzeQuestion('Was he sent off?', { ...full, tuning: { ...tuning, explainedWordWeight: 0.5 } });
     expect(q.terms.find((t) => t.term === 'sent')).toEqual({ term: 'sent', weight: 0.5, source: 'question' });

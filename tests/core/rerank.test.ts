@@ -12,7 +12,7 @@ import { clause, wordCounter as counter } from '../fixtures/units';
 // clause says itself can tell them apart.
 const units: RuleUnit[] = [
   clause('17.1', 'Interchanges', 'Players may Interchange at any time.'),
-  clause('17.2', 'Interchanges', 'Interchanges are unlimited.'),
+  clause('17.2', 'Interchanges', 'Player interchanges are unlimited.'),
   clause('17.3', 'Interchanges', 'Interchange players are to remain in their Interchange Area, standing or seated behind the Sideline.'),
   clause('13.8', 'The Rollball', 'An attacking player, other than the player performing the Rollball, may take possession as the Half.'),
   clause('13.9', 'The Rollball', 'The Half controls the ball with the foot as the Rollball is completed by the Half.'),
