@@ -74,8 +74,10 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
     const n = phrase.words.length;
     for (let i = 0; i + n <= words.length; i++) {
       if (used.slice(i, i + n).some(Boolean)) continue;
-      // Any inflection of a phrase's words: "sin binning", "knocks on", "tapping it" as "sin bin", "knock on", "tap it".
-      if (!phrase.stems.every((w, j) => stems[i + j] === w)) continue;
+      // A phrase of several words in any inflection: "sin binning", "knocks on", "tapping it" as "sin bin",
+      // "knock on", "tap it". A single word only as listed: "touches" (the count) is not "touch".
+      const matches = n === 1 ? words[i] === phrase.words[0] : phrase.stems.every((w, j) => stems[i + j] === w);
+      if (!matches) continue;
       used.fill(true, i, i + n);
       // The question's own words, as matched: what the eval shows and what the mapping stood in for.
       const say = words.slice(i, i + n).join(' ');

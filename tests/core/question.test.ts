@@ -130,6 +130,13 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Is a ball knocked forward on the line out?', full).vocabulary.some((h) => h.means === entry.means)).toBe(false);
   });
 
+  it('matches a one-word phrase only as listed: "touches" (the count) is not "touch" (the act)', () => {
+    const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('touches'))!;
+    expect(count.say).not.toContain('touch');
+    expect(analyzeQuestion('After I make a touch, how far back do I go?', full).vocabulary.some((h) => h.means === count.means)).toBe(false);
+    expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
+  });
+
   it('weighs the question words a phrase stood in for by explainedWordWeight', () => {
     const q = analyzeQuestion('Was he sent off?', { ...full, tuning: { ...tuning, explainedWordWeight: 0.5 } });
     expect(q.terms.find((t) => t.term === 'sent')).toEqual({ term: 'sent', weight: 0.5, source: 'question' });
