@@ -84,17 +84,30 @@ export interface RankedClause extends ResolvedClause {
  * weigh `unknownWeight` of their idf (0: left out), except the words a vocabulary mapping stood in for.
  */
 export function termShare(q: QuestionAnalysis, terms: ReadonlySet<string>, index: ClauseIndex, unknownWeight = 0): number {
+  return shareOf(termWeights(q, index, unknownWeight), terms);
+}
+
+/** Each question term's weight in a share (idf times its own weight), worked out once per question. */
+export function termWeights(q: QuestionAnalysis, index: ClauseIndex, unknownWeight = 0): { term: string; weight: number }[] {
   const explained = unknownWeight > 0 ? new Set(q.vocabulary.flatMap((hit) => tokenize(hit.say))) : new Set<string>();
-  let total = 0;
-  let found = 0;
+  const out: { term: string; weight: number }[] = [];
   for (const t of q.terms) {
     const known = documentFrequency(index.bm25, t.term) > 0;
     // Only the question's own words count against a rulebook that never uses them: a vocabulary or glossary
     // term this book lacks is a mapping that does not apply here, not a sign the question is off its topic.
     if (!known && (unknownWeight <= 0 || explained.has(t.term) || t.source !== 'question')) continue;
-    const w = t.weight * inverseDocumentFrequency(index.bm25, t.term) * (known ? 1 : unknownWeight);
-    total += w;
-    if (terms.has(t.term)) found += w;
+    out.push({ term: t.term, weight: t.weight * inverseDocumentFrequency(index.bm25, t.term) * (known ? 1 : unknownWeight) });
+  }
+  return out;
+}
+
+/** The share (0..1) of the weighted terms that a set of terms holds. */
+export function shareOf(weights: readonly { term: string; weight: number }[], terms: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const t of weights) {
+    total += t.weight;
+    if (terms.has(t.term)) found += t.weight;
   }
   return total > 0 ? found / total : 0;
 }
@@ -152,6 +165,7 @@ export function rerankClauses(
   const [simLow, simHigh] = [Math.min(...maxSims), Math.max(...maxSims)];
   // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about the definition.
   const questionTerms = new Set(q.tokens);
+  const weights = termWeights(q, index);
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
     const first = best.get(id)!;
@@ -159,7 +173,7 @@ export function rerankClauses(
     const ownNumbers = [...own].some((term) => /^\d/.test(term));
     const features: ClauseFeatures = {
       bm25: maxBm25 > 0 ? bm25[id] / maxBm25 : 0,
-      share: termShare(q, index.terms[id], index),
+      share: shareOf(weights, index.terms[id]),
       firstStage: maxFused > 0 ? first.fused / maxFused : 0,
       dense: Number.isFinite(first.dense) && maxDense > minDense ? (first.dense - minDense) / (maxDense - minDense) : 0,
       maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
@@ -168,11 +182,11 @@ export function rerankClauses(
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
       definesSubject: unit.kind === 'definition' && q.asks.meaning && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
-      ownShare: termShare(q, own, index),
+      ownShare: shareOf(weights, own),
       firstClause: unit.kind === 'clause' && isFirstClause(unit.number),
       statesTime: q.asks.time && TIME_WORDS.test(unit.text),
       statesPermission: q.asks.permission && PERMISSION_WORDS.test(unit.text),
-      titleShare: termShare(q, index.titleTerms[id], index),
+      titleShare: shareOf(weights, index.titleTerms[id]),
     };
     let score =
       t.bm25Weight * features.bm25 +

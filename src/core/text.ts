@@ -37,11 +37,12 @@ const NUMBER_WORDS: Record<string, string> = {
 
 /**
  * A few general English equivalences met in referees' questions, indexed as one term (applied to stems):
- * British/American spellings and derivations of "defend", and plain words for moving back or replacing.
+ * British/American spellings and derivations of "defend", plain words for moving back or replacing, and
+ * "tries", which the stemmer leaves as "tri".
  */
 const EQUIVALENT_STEMS: Record<string, string> = {
   defenc: 'defend', defens: 'defend', defend: 'defend',
-  retreat: 'retir', sub: 'substitut', subs: 'substitut',
+  retreat: 'retir', sub: 'substitut', subs: 'substitut', tri: 'try',
 };
 
 /** Spellings and abbreviations of one unit, indexed as one term. */
@@ -51,7 +52,7 @@ const UNIT_WORDS: Record<string, string> = {
   sec: 'second', secs: 'second', cm: 'centimetre', centimetre: 'centimetre', centimeter: 'centimetre', centimetres: 'centimetre', centimeters: 'centimetre',
 };
 
-const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|approx|no|vs|cf|mr|mrs|ms|dr|st)\.)$/i;
+export const ABBREVIATIONS = /(?:\b(?:e\.g|i\.e|etc|approx|no|vs|cf|mr|mrs|ms|dr|st)\.)$/i;
 
 /** Unicode clean-up shared by every consumer: ligatures unfolded, quotes and dashes made plain. */
 export function normalizeText(text: string): string {

@@ -1,7 +1,7 @@
 // Referees' vocabulary: the words referees, players and other codes use, mapped to the rulebook's own terms
 // (src/core/vocabulary/referee-vocabulary.json, reviewed and versioned). Pure; any thread.
 
-import { stemmer } from 'stemmer';
+import { ABBREVIATIONS, tokenize } from './text';
 import data from './vocabulary/referee-vocabulary.json';
 
 export interface VocabularyEntry {
@@ -87,9 +87,9 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
   return hits;
 }
 
-/** A word's stem for phrase matching; short function words and numbers stay as they are ("on", "in", "10"). */
+/** A word as phrase matching compares it: its search term ("tries" → "try", "ten" → "10"), a stop word as it is. */
 function stemOf(word: string): string {
-  return word.length <= 3 || /\d/.test(word) ? word : stemmer(word);
+  return tokenize(word)[0] ?? word;
 }
 
 /** Words just before a sport's name that make it a comparison ("like in union", "unlike league"), not the question's scope. */
@@ -100,22 +100,43 @@ const OWN_GAME = new Set(['in', 'for', 'of', 'at']);
 /** Equipment: "a soccer ball", "league boots" name gear, not the sport asked about. */
 const GEAR = new Set(['ball', 'balls', 'boot', 'boots', 'shoe', 'shoes', 'studs', 'cleats', 'jersey', 'jerseys', 'shirt', 'shirts', 'shorts', 'socks', 'mouthguard', 'headgear', 'kit', 'gear']);
 
+/** Words before "league" or "union" that make it a competition or a body ("our league", "the union"). */
+const COMPETITION_BEFORE = new Set(['the', 'our', 'their', 'your', 'my', 'a', 'this', 'that', 'social', 'local', 'club',
+  'mixed', 'touch', 'national', 'state', 'junior', 'masters', 'summer', 'winter', 'weekly', 'corporate', 'school']);
+
+/** The sentence that asks: the last with a question mark, else the last; abbreviations ("vs.") end none. */
+function askingSentence(text: string): string {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.?!](?=\s)/g)) {
+    const end = match.index + 1;
+    if (match[0] === '.' && ABBREVIATIONS.test(text.slice(start, end))) continue;
+    sentences.push(text.slice(start, end));
+    start = end;
+  }
+  sentences.push(text.slice(start));
+  const real = sentences.filter((s) => s.trim());
+  return [...real].reverse().find((s) => s.includes('?')) ?? real.at(-1) ?? '';
+}
+
 /**
  * The other sport or variant a question asks about: the one named in its asking sentence (the last with a
  * question mark, else the last), unless named only in a comparison ("like in union") or the sentence is
  * about touch itself ("in touch"). "Rugby league: how many tackles in a set?" → "rugby league".
  */
 export function findOtherCode(text: string, vocabulary: CompiledVocabulary): string | undefined {
-  const sentences = text.split(/(?<=[.?!])\s+/).filter((s) => s.trim());
-  const asking = [...sentences].reverse().find((s) => s.includes('?')) ?? sentences.at(-1) ?? '';
-  const words = vocabularyWords(asking);
-  if (words.some((w, i) => w === 'touch' && OWN_GAME.has(words[i - 1] ?? ''))) return undefined;
+  const words = vocabularyWords(askingSentence(text));
   for (const code of vocabulary.otherCodes) {
     for (let i = 0; i + code.length <= words.length; i++) {
       if (!code.every((w, j) => words[i + j] === w)) continue;
       if (words.slice(Math.max(0, i - 5), i).some((w) => COMPARISON.has(w))) continue;
       // Another code's gear ("a soccer ball", "league boots") asked about for this game.
       if (GEAR.has(words[i + code.length] ?? '')) continue;
+      // "The league", "our social league", "a touch league": a competition, not the other code.
+      if (code.length === 1 && COMPETITION_BEFORE.has(words[i - 1] ?? '')) continue;
+      // "In touch, can ...": the sentence turns to the rulebook's own game ("kicked in touch" after the code
+      // is the other game's sideline).
+      if (words.slice(0, i).some((w, k) => w === 'touch' && OWN_GAME.has(words[k - 1] ?? ''))) continue;
       return code.join(' ');
     }
   }

@@ -296,6 +296,14 @@ describe('analyzeQuestion: another sport', () => {
     ['In league the line can move once the ball is played. In touch, can defenders come up early?', undefined],
     ['In league a knock-down earns a new set. Can we throw it into the defender on purpose?', undefined],
     ['How many touches in a set?', undefined],
+    // "League" as a competition, and an abbreviation that ends no sentence.
+    ['In the National Touch League, how many interchanges are allowed?', undefined],
+    ['Our social league: how many players on the field?', undefined],
+    ['Does the league allow jewellery?', undefined],
+    ['How many subs in a touch league game?', undefined],
+    ['Touch vs. league: how many tackles?', undefined],
+    // The other game's own "in touch" (its sideline) after the code is named.
+    ['In rugby league, what happens when the ball is kicked in touch?', 'rugby league'],
   ])('%s', (question, code) => {
     expect(analyzeQuestion(question, full).otherCode).toBe(code);
   });

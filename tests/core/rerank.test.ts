@@ -3,10 +3,11 @@ import { DEFAULT_TUNING } from '../../src/core/answer-tuning';
 import { chunkUnits } from '../../src/core/chunking';
 import { buildClauseIndex } from '../../src/core/clauses';
 import { analyzeQuestion } from '../../src/core/question';
+import { featureVector, RERANK_FEATURES } from '../../src/core/learn-rerank';
 import { rerankClauses, type RerankTuning } from '../../src/core/rerank';
 import type { RuleUnit, ScoredChunk } from '../../src/core/types';
 import { compileVocabulary } from '../../src/core/vocabulary';
-import { clause, wordCounter as counter } from '../fixtures/units';
+import { clause, definition, wordCounter as counter } from '../fixtures/units';
 
 // Sibling clauses of one rule share a chunk, a section title and a first-stage score: only what each
 // clause says itself can tell them apart.
@@ -16,6 +17,7 @@ const units: RuleUnit[] = [
   clause('17.3', 'Interchanges', 'Interchange players are to remain in their Interchange Area, standing or seated behind the Sideline.'),
   clause('13.8', 'The Rollball', 'An attacking player, other than the player performing the Rollball, may take possession as the Half.'),
   clause('13.9', 'The Rollball', 'The Half controls the ball with the foot as the Rollball is completed by the Half.'),
+  definition('Interchange Area', 'A marked area behind the Sideline where players wait to Interchange.'),
 ];
 const index = buildClauseIndex(units);
 const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
@@ -65,5 +67,23 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
     const of = (ref: string) => ranked.find((c) => c.ref === ref)!.features;
     expect(of('13.9').titleShare).toBeGreaterThan(0);
     expect(of('17.1').titleShare).toBe(0);
+  });
+});
+
+describe('rerankClauses and the trainer agree', () => {
+  it('scores every clause as the learned weights times featureVector, in the order of RERANK_FEATURES', () => {
+    const t = DEFAULT_TUNING.rerank;
+    const weights = RERANK_FEATURES.map((name) => t[name]);
+    // Every weight differs, so two signals swapped in featureVector would change some score.
+    expect(new Set(weights.filter((w) => w !== 0)).size).toBe(weights.filter((w) => w !== 0).length);
+    let checked = 0;
+    for (const question of ['Interchange when?', 'Who is allowed to be the half at the rollball?', 'What is the interchange area?', 'How many interchanges?']) {
+      for (const c of rank(question)) {
+        const vector = featureVector(c, t);
+        expect(c.score).toBeCloseTo(vector.reduce((sum, x, i) => sum + x * weights[i], 0), 10);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
