@@ -126,9 +126,11 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     source: 'question' as const,
   }));
   const have = new Set(terms.map((t) => t.term));
+  const asksNumber = ASKS_NUMBER.test(corrected);
   for (const hit of hits) {
-    // A mapping brings the rulebook's words, not its numbers ("touch count" is not a question about six).
-    const added = [...new Set(hit.means.flatMap((m) => tokenize(m)))].filter((term) => !have.has(term) && !/^\d/.test(term));
+    // A mapping brings the rulebook's words, and its numbers only to a question that asks for a number: "how
+    // many touches" wants the six, "does the touch count restart?" is not a question about six.
+    const added = [...new Set(hit.means.flatMap((m) => tokenize(m)))].filter((term) => !have.has(term) && (asksNumber || !/^\d/.test(term)));
     // A phrase of n words adds at most n words' weight, shared by the rulebook words it maps to.
     const share = Math.min(1, Math.max(1, tokenize(hit.say).length) / Math.max(1, added.length) / ctx.tuning.vocabularySpread);
     for (const term of added) {
@@ -147,7 +149,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrected,
     tokens: tokenize(corrected),
     terms,
-    asks: { number: ASKS_NUMBER.test(corrected), meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
+    asks: { number: asksNumber, meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.

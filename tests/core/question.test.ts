@@ -159,13 +159,16 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(q.terms.find((t) => t.term === 'dismiss')).toEqual({ term: 'dismiss', weight: 0.25, source: 'vocabulary' });
   });
 
-  it('adds the rulebook words of a mapping, never its numbers', () => {
+  it("adds a mapping's numbers only to a question that asks for a number", () => {
     const q = analyzeQuestion('How many touches does a team get?', full);
-    // The mapping that fired carries a number …
+    // The mapping that fired carries a number, and the question asks for one: the six is a search term.
     expect(q.vocabulary.flatMap((h) => h.means)).toContain('6 touches');
-    // … which is not a search term (the question is not about six).
-    expect(q.terms.some((t) => /^\d/.test(t.term))).toBe(false);
-    expect(q.terms.filter((t) => t.source === 'vocabulary').map((t) => t.term)).toEqual(['count']);
+    expect(q.terms.filter((t) => t.source === 'vocabulary').map((t) => t.term)).toEqual(['count', '6']);
+    // The same mapping in a question about something else brings the words only.
+    const restart = analyzeQuestion('What touch are we on after a knock down?', full);
+    expect(restart.asks.number).toBe(false);
+    expect(restart.vocabulary.flatMap((h) => h.means)).toContain('6 touches');
+    expect(restart.terms.some((t) => /^\d/.test(t.term))).toBe(false);
   });
 
   it('does not repeat a term the question already holds', () => {
