@@ -27,6 +27,11 @@ export interface CoverageTuning {
    * never uses counting in full ("appeal", "fee"): a question about something the rules do not name is never sure.
    */
   sureLeadShare: number;
+  /**
+   * A sure lead also answers a question of at least this many words of its own: one word ("subs?") names a
+   * topic, not which of its rules is meant. A question asking what a term means is exempt ("onside meaning?").
+   */
+  sureMinTerms: number;
   /** Confidence below which the answer is "not covered by this rulebook"; between the two, "unsure". */
   minConfidence: number;
   /** Share of the confidence given to the dense signal when a band is known; the rest is term coverage. */
@@ -158,7 +163,12 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   } else {
     confidence *= factor;
   }
-  const isSure = confidence >= Math.max(t.sureConfidence, t.minConfidence) && margin >= t.sureMargin && leadShare >= t.sureLeadShare;
+  const ownTerms = q.terms.filter((term) => term.source === 'question').length;
+  const isSure =
+    confidence >= Math.max(t.sureConfidence, t.minConfidence) &&
+    margin >= t.sureMargin &&
+    leadShare >= t.sureLeadShare &&
+    (ownTerms >= t.sureMinTerms || q.asks.meaning);
   const state: AnswerState = isSure ? 'sure' : confidence >= t.minConfidence ? 'unsure' : 'not-covered';
   parts.push(`confidence ${confidence.toFixed(2)}: ${state}`);
   return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; '), signals };

@@ -116,6 +116,17 @@ describe('assessCoverage: a sure lead holds the question', () => {
     expect(wedding.coverage.reason).toMatch(/lead holds \d+% of the question's terms/);
     expect(assess('Can a player wear jewellery at a wedding?', { coverage: { sureLeadShare: 0 } }).coverage.state).toBe('sure');
   });
+
+  it('is not sure of a one-word question about a topic, but may be of one asking what a term means', () => {
+    const oneWord = assess('jewellery?');
+    expect(oneWord.clauses[0].ref).toBe('4.7');
+    expect(oneWord.coverage.state).toBe('unsure');
+    // The same question with the guard off is sure: the guard, not the signals, holds it back.
+    expect(assess('jewellery?', { coverage: { sureMinTerms: 1 } }).coverage.state).toBe('sure');
+    // A meaning question stays sure however many words the guard asks for.
+    expect(assess(sinBin, { coverage: { sureMinTerms: 1 } }).coverage.state).toBe('sure');
+    expect(assess(sinBin, { coverage: { sureMinTerms: 5 } }).coverage.state).toBe('sure');
+  });
 });
 
 describe('assessCoverage: the three states follow the thresholds', () => {
