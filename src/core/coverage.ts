@@ -114,7 +114,8 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     return { covered: false, state: 'not-covered', confidence: 0, reason: clauses.length ? 'no search terms in the question' : 'nothing was retrieved' };
   }
   const top = clauses.slice(0, t.topClauses);
-  const shares = top.map((c) => clauseTermShare(q, index.terms[c.unit], index, t.unknownTermWeight));
+  const found = (c: RankedClause) => termsStated(q, index, c.unit);
+  const shares = top.map((c) => clauseTermShare(q, found(c), index, t.unknownTermWeight));
   // The top clauses' best share: the answer may lead with any of them.
   const bestAt = shares.indexOf(Math.max(...shares));
   const share = shares[bestAt];
@@ -149,7 +150,7 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
-  const leadShare = termShare(q, index.terms[clauses[0].unit], index, 1);
+  const leadShare = termShare(q, found(clauses[0]), index, 1);
   parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
   const known = new Set(q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).map((term) => term.term));
   const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && !known.has(term.term)).map((term) => term.term));
@@ -172,6 +173,24 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   const state: AnswerState = isSure ? 'sure' : confidence >= t.minConfidence ? 'unsure' : 'not-covered';
   parts.push(`confidence ${confidence.toFixed(2)}: ${state}`);
   return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; '), signals };
+}
+
+/**
+ * A clause's terms as they answer the question: a number the question counts something with ("5 players")
+ * is only there if the clause states that number of that thing, not the number of something else ("five (5)
+ * metres").
+ */
+function termsStated(q: QuestionAnalysis, index: ClauseIndex, unit: number): ReadonlySet<string> {
+  const terms = index.terms[unit];
+  const numbers = Object.entries(q.countedNumbers).filter(([n]) => terms.has(n));
+  if (numbers.length === 0) return terms;
+  const text = tokenize(index.units[unit].text);
+  const out = new Set(terms);
+  for (const [n, things] of numbers) {
+    const stated = text.some((term, i) => term === n && text.slice(i + 1, i + 4).some((next) => things.includes(next)));
+    if (!stated) out.delete(n);
+  }
+  return out;
 }
 
 /** Whether the rulebook is about a sport: every word of its name in at least `minUnits` units. */

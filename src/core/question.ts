@@ -41,6 +41,11 @@ export interface QuestionAnalysis {
   answerType?: string;
   /** What a quantity question counts or measures: the noun after "how many", or the units "how far" wants. */
   quantityTargets: string[];
+  /**
+   * Each number the question states with the thing it counts, as terms: "5 players" → 5: [player]; "2 blokes"
+   * → 2: [bloke, player, …], with the rulebook words the vocabulary maps the thing to.
+   */
+  countedNumbers: Record<string, string[]>;
   /** Terms of the thing a meaning question asks about ("sin bin" in "what is a sin bin?"). */
   subject: string[];
   vocabulary: VocabularyHit[];
@@ -152,6 +157,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     asks: { number: asksNumber, meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
+    countedNumbers: countedNumbers(tokenize(corrected), hits),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
     vocabulary: hits,
@@ -163,6 +169,18 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
 
 function mergeHits(a: readonly VocabularyHit[], b: readonly VocabularyHit[]): VocabularyHit[] {
   return [...a, ...b.filter((hit) => !a.some((h) => h.say === hit.say))];
+}
+
+/** "5 players", "10 metres": a number term and the term right after it (a word), with what that word maps to. */
+function countedNumbers(tokens: readonly string[], hits: readonly VocabularyHit[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (!/^\d+$/.test(t) || !next || /^\d/.test(next) || Object.hasOwn(out, t)) return;
+    const mapped = hits.filter((hit) => tokenize(hit.say).includes(next)).flatMap((hit) => hit.means.flatMap((m) => tokenize(m)));
+    out[t] = [...new Set([next, ...mapped])];
+  });
+  return out;
 }
 
 function quantityTargets(text: string): string[] {

@@ -55,7 +55,8 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   const phrases = vocabulary.entries.flatMap((entry) =>
     entry.say.map((say) => {
       const words = vocabularyWords(say);
-      return { words, stems: words.map(stemOf), say, means: entry.means };
+      // One-word phrases match as written; only longer ones need their stems (stemming is most of the cost).
+      return { words, stems: words.length > 1 ? words.map(stemOf) : words, say, means: entry.means };
     }),
   );
   phrases.sort((a, b) => b.words.length - a.words.length);

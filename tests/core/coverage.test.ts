@@ -226,6 +226,19 @@ describe('assessCoverage: what the question asks for', () => {
   });
 });
 
+describe('assessCoverage: a number counts what the question counts', () => {
+  it('finds "7 metres" in a clause that states seven metres, not "7 players"', () => {
+    const metres = assess('Must the defending team retire 7 metres at a rollball?');
+    const players = assess('Must the defending team retire 7 players at a rollball?');
+    expect(players.analysis.countedNumbers['7']).toContain('player');
+    expect(metres.clauses[0].ref).toBe('15.3');
+    expect(players.clauses[0].ref).toBe('15.3');
+    // Rule 15.3 holds a 7, but of metres: for the players question it is not found there.
+    expect(players.coverage.signals!.leadShare).toBeLessThan(metres.coverage.signals!.leadShare);
+    expect(players.coverage.confidence).toBeLessThan(metres.coverage.confidence);
+  });
+});
+
 describe('assessCoverage: a question about another sport', () => {
   it('doubts a question asked about another code by otherCodeFactor', () => {
     const scoped = assess('Rugby league: how far back do defenders go at a penalty?');

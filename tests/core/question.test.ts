@@ -283,6 +283,16 @@ describe('analyzeQuestion: what the question asks for', () => {
   });
 });
 
+describe('analyzeQuestion: numbers and what they count', () => {
+  it('pairs a number with the word after it, and with what the vocabulary maps that word to', () => {
+    expect(analyzeQuestion('What if we have 5 players?', full).countedNumbers).toEqual({ 5: ['player'] });
+    const blokes = analyzeQuestion('Can we have 3 blokes on?', full).countedNumbers['3'];
+    expect(blokes[0]).toBe('bloke');
+    expect(blokes).toContain('male');
+    expect(analyzeQuestion('How far back at a penalty?', full).countedNumbers).toEqual({});
+  });
+});
+
 describe('analyzeQuestion: another sport', () => {
   it.each([
     // [question, the code it asks about]
