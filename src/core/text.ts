@@ -45,6 +45,27 @@ const EQUIVALENT_STEMS: Record<string, string> = {
   retreat: 'retir', sub: 'substitut', subs: 'substitut', tri: 'try',
 };
 
+/**
+ * Irregular past forms of common verbs, read as the verb ("ran" → run, "sent" → send, "hidden" → hide): the
+ * stemmer leaves them whole, so a question saying "he ran" would miss a rule saying "run", and a word the
+ * rulebook seemed never to use would count against it. Forms that are also other words ("left", "lay",
+ * "found", "fine") are left out.
+ */
+const IRREGULAR_VERBS: Record<string, string> = {
+  ran: 'run', got: 'get', gotten: 'get', came: 'come', went: 'go', gone: 'go', threw: 'throw', thrown: 'throw',
+  caught: 'catch', fell: 'fall', fallen: 'fall', held: 'hold', kept: 'keep', took: 'take', taken: 'take',
+  gave: 'give', given: 'give', made: 'make', stood: 'stand', brought: 'bring', told: 'tell', knew: 'know',
+  known: 'know', lost: 'lose', won: 'win', sent: 'send', led: 'lead', began: 'begin', begun: 'begin',
+  broke: 'break', broken: 'break', fought: 'fight', flew: 'fly', flown: 'fly', heard: 'hear', hid: 'hide',
+  hidden: 'hide', met: 'meet', paid: 'pay', rode: 'ride', ridden: 'ride', sat: 'sit', spoke: 'speak',
+  spoken: 'speak', stuck: 'stick', struck: 'strike', swore: 'swear', sworn: 'swear', thought: 'think',
+  wore: 'wear', worn: 'wear', wrote: 'write', written: 'write', chose: 'choose', chosen: 'choose',
+  drove: 'drive', driven: 'drive', shook: 'shake', shaken: 'shake', shot: 'shoot', taught: 'teach',
+  tore: 'tear', torn: 'tear', ate: 'eat', eaten: 'eat', forgot: 'forget', forgotten: 'forget', grew: 'grow',
+  grown: 'grow', sold: 'sell', spun: 'spin', spat: 'spit', swung: 'swing', slid: 'slide', said: 'say',
+  saw: 'see', seen: 'see', felt: 'feel', dove: 'dive', did: 'do', done: 'do', became: 'become',
+};
+
 /** Spellings and abbreviations of one unit, indexed as one term. */
 const UNIT_WORDS: Record<string, string> = {
   m: 'metre', metre: 'metre', metres: 'metre', meter: 'metre', meters: 'metre', mtr: 'metre', mtrs: 'metre',
@@ -82,7 +103,7 @@ function canonicalWord(raw: string): string | undefined {
   if (Object.hasOwn(NUMBER_WORDS, raw)) return NUMBER_WORDS[raw];
   if (Object.hasOwn(UNIT_WORDS, raw)) return UNIT_WORDS[raw];
   if (STOP_WORDS.has(raw)) return undefined;
-  const stemmed = stem(raw);
+  const stemmed = stem(Object.hasOwn(IRREGULAR_VERBS, raw) ? IRREGULAR_VERBS[raw] : raw);
   return Object.hasOwn(EQUIVALENT_STEMS, stemmed) ? EQUIVALENT_STEMS[stemmed] : stemmed;
 }
 

@@ -116,7 +116,7 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     const mapped = q.terms.filter((t) => t.source === 'vocabulary');
     // "dismissal" and "dismissed" stem alike: one term.
     expect(mapped).toEqual([{ term: 'dismiss', weight: tuning.vocabularyWeight, source: 'vocabulary' }]);
-    expect(q.terms.filter((t) => t.source === 'question').map((t) => t.term)).toEqual(['sent']);
+    expect(q.terms.filter((t) => t.source === 'question').map((t) => t.term)).toEqual(['send']);
     expect(q.embeddingText).toBe('was he sent off dismissal dismissed');
   });
 
@@ -139,8 +139,8 @@ describe('analyzeQuestion: the referees vocabulary', () => {
 
   it('weighs the question words a phrase stood in for by explainedWordWeight', () => {
     const q = analyzeQuestion('Was he sent off?', { ...full, tuning: { ...tuning, explainedWordWeight: 0.5 } });
-    expect(q.terms.find((t) => t.term === 'sent')).toEqual({ term: 'sent', weight: 0.5, source: 'question' });
-    expect(analyzeQuestion('Was he sent off?', full).terms.find((t) => t.term === 'sent')?.weight).toBe(tuning.explainedWordWeight);
+    expect(q.terms.find((t) => t.term === 'send')).toEqual({ term: 'send', weight: 0.5, source: 'question' });
+    expect(analyzeQuestion('Was he sent off?', full).terms.find((t) => t.term === 'send')?.weight).toBe(tuning.explainedWordWeight);
   });
 
   it("shares a phrase's weight among the rulebook words it maps to (vocabularySpread)", () => {

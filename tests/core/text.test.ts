@@ -43,3 +43,18 @@ describe('splitSentences', () => {
     expect(splitSentences(text)).toEqual(expected);
   });
 });
+
+describe('tokenize: irregular verbs', () => {
+  it('reads an irregular past form as its verb, on both the question and the rulebook side', () => {
+    expect(tokenize('he ran')).toEqual(tokenize('he runs'));
+    expect(tokenize('sent to the Sin Bin')).toEqual(tokenize('send to the Sin Bin'));
+    expect(tokenize('The ball must not be hidden')).toEqual(tokenize('The ball must not be hide'));
+    expect(tokenize('thrown forward')).toEqual(tokenize('throws forward'));
+  });
+
+  it('leaves forms that are also other words alone', () => {
+    expect(tokenize('left')).not.toEqual(tokenize('leave'));
+    expect(tokenize('found')).not.toEqual(tokenize('find'));
+  });
+});
+
