@@ -167,7 +167,8 @@ async function main() {
   const sure = sureAnswers(result.per_question);
   console.log(
     `risk-coverage by confidence alone (sure also needs a lead ${tuning.coverage.sureMargin} above the next clause holding ` +
-      `${tuning.coverage.sureLeadShare} of the question's terms):\n${formatRiskCoverage(risk)}`,
+      `${tuning.coverage.sureLeadShare} of the question's terms, in a question of ${tuning.coverage.sureMinTerms} words or more ` +
+      `unless it asks what a term means):\n${formatRiskCoverage(risk)}`,
   );
   console.log(`shown as sure: ${sure.share.toFixed(3)} of questions, right when sure: ${sure.accuracy?.toFixed(3) ?? 'n/a'}\n`);
 
