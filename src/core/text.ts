@@ -107,13 +107,30 @@ function canonicalWord(raw: string): string | undefined {
   return Object.hasOwn(EQUIVALENT_STEMS, stemmed) ? EQUIVALENT_STEMS[stemmed] : stemmed;
 }
 
+/**
+ * Contractions typed without the apostrophe, as on a phone, and the usual text shorthand: "dont" and "isnt"
+ * would otherwise be search terms no rulebook uses, and count against it. Words that are also other words
+ * ("wont", "lets", "its", "well", "shed") are left alone.
+ */
+const TYPED_SHORT: Record<string, string> = {
+  cant: 'can not', dont: 'do not', doesnt: 'does not', didnt: 'did not', isnt: 'is not', arent: 'are not',
+  wasnt: 'was not', werent: 'were not', hasnt: 'has not', havent: 'have not', hadnt: 'had not',
+  shouldnt: 'should not', couldnt: 'could not', wouldnt: 'would not', mustnt: 'must not', neednt: 'need not',
+  im: 'i', ive: 'i', youre: 'you', youve: 'you', theyre: 'they', theyve: 'they', hes: 'he', shes: 'she',
+  thats: 'that', whats: 'what', whos: 'who', theres: 'there', wheres: 'where',
+  b4: 'before', u: 'you', ur: 'your', r: 'are', n: 'and', thru: 'through', tho: 'though', coz: 'because',
+  cuz: 'because', cos: 'because', pls: 'please', plz: 'please',
+};
+const TYPED_SHORT_PATTERN = new RegExp(`\\b(?:${Object.keys(TYPED_SHORT).join('|')})\\b(?!['.\\d])`, 'g');
+
 /** "didn't" → "did not", "team's" → "team": otherwise "didn" would become a search term. Lower-case input. */
 export function expandContractions(lower: string): string {
   return lower
     .replace(/\bcan't\b/g, 'can not')
     .replace(/\bwon't\b/g, 'will not')
     .replace(/n't\b/g, ' not')
-    .replace(/'(?:s|re|ve|ll|d|m)\b/g, '');
+    .replace(/'(?:s|re|ve|ll|d|m)\b/g, '')
+    .replace(TYPED_SHORT_PATTERN, (word) => TYPED_SHORT[word]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms, splitSentences, tokenize } from '../../src/core/text';
+import { contentTerms, expandContractions, splitSentences, tokenize } from '../../src/core/text';
 
 describe('tokenize', () => {
   it.each([
@@ -55,6 +55,23 @@ describe('tokenize: irregular verbs', () => {
   it('leaves forms that are also other words alone', () => {
     expect(tokenize('left')).not.toEqual(tokenize('leave'));
     expect(tokenize('found')).not.toEqual(tokenize('find'));
+  });
+});
+
+describe('expandContractions: typed on a phone', () => {
+  it('reads contractions without the apostrophe and the usual shorthand', () => {
+    expect(expandContractions('dont defenders go back')).toBe('do not defenders go back');
+    expect(expandContractions('cant the half score')).toBe('can not the half score');
+    expect(expandContractions('how many touches b4 changeover')).toBe('how many touches before changeover');
+    expect(expandContractions('tap n go')).toBe('tap and go');
+    // None of them is left as a search term.
+    expect(tokenize('isnt it offside, hes in front, u can see it')).toEqual(tokenize('is not it offside, he in front, you can see it'));
+  });
+
+  it('leaves words that are also other words, and rule numbers, alone', () => {
+    expect(expandContractions('the wont of it')).toBe('the wont of it');
+    expect(expandContractions('lets go')).toBe('lets go');
+    expect(expandContractions('rule 13.1 r. 3')).toBe('rule 13.1 r. 3');
   });
 });
 
