@@ -7,7 +7,7 @@ import { coveredProbability, type AbstainModel } from './abstain';
 import { documentFrequency } from './bm25';
 import type { ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
-import { termShare, type RankedClause } from './rerank';
+import { numberFollowedBy, shareOf, termShare, termWeights, type RankedClause } from './rerank';
 import { tokenize } from './text';
 import type { Similarity } from './types';
 
@@ -115,7 +115,11 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   }
   const top = clauses.slice(0, t.topClauses);
   const found = (c: RankedClause) => termsStated(q, index, c.unit);
-  const shares = top.map((c) => clauseTermShare(q, found(c), index, t.unknownTermWeight));
+  // Each term's weight once per question: with unknown terms at unknownTermWeight (the best share), and in
+  // full (the lead's share and the unknown words' share).
+  const weighted = termWeights(q, index, t.unknownTermWeight);
+  const weightedInFull = termWeights(q, index, 1);
+  const shares = top.map((c) => shareOf(weighted, found(c)));
   // The top clauses' best share: the answer may lead with any of them.
   const bestAt = shares.indexOf(Math.max(...shares));
   const share = shares[bestAt];
@@ -150,12 +154,12 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
-  const leadShare = termShare(q, found(clauses[0]), index, 1);
+  const leadShare = shareOf(weightedInFull, found(clauses[0]));
   parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
   const known = new Set(q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).map((term) => term.term));
   const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && !known.has(term.term)).map((term) => term.term));
   const signals: CoverageSignals = {
-    share, denseScaled, margin, leadShare, unknownShare: termShare(q, unknownTerms, index, 1), knownTerms: known.size, factor,
+    share, denseScaled, margin, leadShare, unknownShare: shareOf(weightedInFull, unknownTerms), knownTerms: known.size, factor,
   };
   if (t.abstain) {
     const p = coveredProbability(signals, t.abstain);
@@ -186,10 +190,7 @@ function termsStated(q: QuestionAnalysis, index: ClauseIndex, unit: number): Rea
   if (numbers.length === 0) return terms;
   const text = tokenize(index.units[unit].text);
   const out = new Set(terms);
-  for (const [n, things] of numbers) {
-    const stated = text.some((term, i) => term === n && text.slice(i + 1, i + 4).some((next) => things.includes(next)));
-    if (!stated) out.delete(n);
-  }
+  for (const [n, things] of numbers) if (!numberFollowedBy(text, (term) => term === n, things, 3)) out.delete(n);
   return out;
 }
 

@@ -149,19 +149,20 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").
   const subjectWords = subjectMatch ? subjectMatch[1].trim().split(/\s+/).filter((w) => !isQuestionFiller(w)).join(' ') : '';
   const means = [...new Set(hits.flatMap((h) => h.means))];
+  const tokens = tokenize(corrected);
   return {
     text: question,
     corrected,
-    tokens: tokenize(corrected),
+    tokens,
     terms,
     asks: { number: asksNumber, meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
-    countedNumbers: countedNumbers(tokenize(corrected), hits),
+    countedNumbers: countedNumbers(tokens, hits),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
     vocabulary: hits,
-    otherCode: ctx.vocabulary ? findOtherCode(expandContractions(normalizeText(question).toLowerCase()), ctx.vocabulary) : undefined,
+    otherCode: ctx.vocabulary ? findOtherCode(lower, ctx.vocabulary) : undefined,
     corrections,
     embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,
   };

@@ -114,9 +114,12 @@ export function shareOf(weights: readonly { term: string; weight: number }[], te
 
 /** True when a number in the text is followed, within two terms, by one of the targets ("six (6) touches"). */
 export function statesQuantityOf(text: string, targets: readonly string[]): boolean {
-  if (targets.length === 0) return false;
-  const terms = tokenize(text);
-  return terms.some((t, i) => /^\d/.test(t) && terms.slice(i + 1, i + 3).some((next) => targets.includes(next)));
+  return targets.length > 0 && numberFollowedBy(tokenize(text), (t) => /^\d/.test(t), targets, 2);
+}
+
+/** Whether a number term (as `isNumber` picks it) is followed, within `within` terms, by one of `things`. */
+export function numberFollowedBy(terms: readonly string[], isNumber: (term: string) => boolean, things: readonly string[], within: number): boolean {
+  return terms.some((t, i) => isNumber(t) && terms.slice(i + 1, i + 1 + within).some((next) => things.includes(next)));
 }
 
 /** Whether a definition is of the thing a question asks about: its term's words all in the question's subject or words. */
@@ -129,9 +132,9 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
 }
 
 /** Words of a clause that place it in time or in an order of events. */
-const TIME_WORDS = /\b(?:at any time|any time|before|after|until|prior to|once|following|during|when|whenever|immediately|commencement|expiration|expiry|end of|start of|half[- ]time|full[- ]time)\b/i;
+const TIME_WORDS = /\b(?:any time|before|after|until|prior to|once|following|during|when|whenever|immediately|commencement|expiration|expiry|end of|start of|half[- ]time|full[- ]time)\b/i;
 /** Words of a clause that permit or forbid. */
-const PERMISSION_WORDS = /\b(?:may|must|must not|cannot|can not|is not permitted|are not permitted|permitted|allowed|not allowed|prohibited|only)\b/i;
+const PERMISSION_WORDS = /\b(?:may|must|cannot|can not|permitted|allowed|prohibited|only)\b/i;
 
 /** Whether a rule number is the first of its level ("17.1", "24.1.1"). */
 function isFirstClause(number: string | undefined): boolean {
