@@ -127,6 +127,13 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // .660 / .680 / .680 on the tuning half, wrongly refused .073 throughout; 3 leaves room for a book that
     // mentions a code in passing more than once.
     ownCodeUnits: 3,
+    // A question about a matter the laws leave to the competition, the club or the venue (fees, insurance, the
+    // ladder, hearings, accreditation, tactics, brands, venue rules, selection, the draw; the vocabulary file's
+    // offField list), unless the rulebook names it in ownCodeUnits units. 1 / 0.5 / 0.3 on the tuning half of all
+    // three sets: abstain .700 / .820 / .820, wrongly refused .067 throughout (no answerable question of the 400
+    // names one); the gentlest value on the plateau. Report half: abstain .700 → .720, wrongly refused .093
+    // unchanged (2026-12-03, minConfidence 0.30, which the rule below still picks).
+    offFieldFactor: 0.5,
     // Starting points from each model's usual score range (bge-small scores sit high, tas-b dot products near 80-100).
     denseBands: [
       { match: 'arctic-embed', similarity: 'cosine', band: { floor: 0.2, ceiling: 0.45 } },

@@ -47,6 +47,8 @@ export interface CoverageTuning {
   /** Factor for a question about another sport or variant that this rulebook names in fewer than `ownCodeUnits` units. */
   otherCodeFactor: number;
   ownCodeUnits: number;
+  /** Factor for a question about an off-field matter (fees, the ladder, tactics) this rulebook names in fewer than `ownCodeUnits` units. */
+  offFieldFactor: number;
   /** Dense bands by model id fragment (lower case) and similarity; the first fragment found in the id wins. */
   denseBands: { match: string; similarity: Similarity; band: DenseBand }[];
   /** Band for cosine with a model not listed; dot products have no model-free scale, so no fallback. */
@@ -151,6 +153,10 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   if (q.otherCode && !namesCode(index, q.otherCode, t.ownCodeUnits)) {
     factor *= t.otherCodeFactor;
     parts.push(`asks about ${q.otherCode}, which this rulebook does not cover`);
+  }
+  if (q.offField && !namesCode(index, q.offField, t.ownCodeUnits)) {
+    factor *= t.offFieldFactor;
+    parts.push(`asks about ${q.offField}, a matter for the competition rather than the laws of the game`);
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);

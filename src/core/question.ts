@@ -2,7 +2,7 @@
 // clause answer all use — its search terms after typo correction and the referees' vocabulary, what it
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
-import { findOtherCode, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { findOffField, findOtherCode, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
 /** Where a term came from: the question's words, the vocabulary, a described defined term, or a word near in meaning. */
@@ -51,6 +51,8 @@ export interface QuestionAnalysis {
   vocabulary: VocabularyHit[];
   /** Another sport or variant the question asks about ("rugby league" in "Rugby league: how many tackles?"). */
   otherCode?: string;
+  /** A matter the laws of the game leave to the competition or the club ("rego fees", "the ladder", "tactics"). */
+  offField?: string;
   corrections: { from: string; to: string }[];
   /** What the embedding model reads: the corrected question, then the rulebook terms its words map to. */
   embeddingText: string;
@@ -163,6 +165,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
     vocabulary: hits,
     otherCode: ctx.vocabulary ? findOtherCode(lower, ctx.vocabulary) : undefined,
+    offField: ctx.vocabulary ? findOffField(lower, ctx.vocabulary) : undefined,
     corrections,
     embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,
   };

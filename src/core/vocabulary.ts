@@ -18,11 +18,19 @@ export interface OtherCode {
   note?: string;
 }
 
+/** A matter the laws of a game leave to the competition, the club or the venue ("fees", "the ladder", "tactics"). */
+export interface OffFieldTopic {
+  say: string[];
+  note?: string;
+}
+
 export interface Vocabulary {
   version: number;
   entries: VocabularyEntry[];
   /** Sports and variants a question may be about instead of the rulebook's own game. */
   otherCodes?: OtherCode[];
+  /** Matters off the field of play that a rulebook of the game's laws does not settle. */
+  offField?: OffFieldTopic[];
 }
 
 /** One mapping that fired for a question: the phrase found and the rulebook terms it stands for. */
@@ -39,6 +47,8 @@ export interface CompiledVocabulary {
   words: Set<string>;
   /** Names of other sports and variants, as word lists, longest first. */
   otherCodes: string[][];
+  /** Off-field matters, as word lists and their stems, longest first. */
+  offField: { words: string[]; stems: string[] }[];
 }
 
 export const REFEREE_VOCABULARY: Vocabulary = data as Vocabulary;
@@ -62,8 +72,15 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   phrases.sort((a, b) => b.words.length - a.words.length);
   const otherCodes = (vocabulary.otherCodes ?? []).flatMap((code) => code.say.map(vocabularyWords));
   otherCodes.sort((a, b) => b.length - a.length);
-  const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat()]);
-  return { version: vocabulary.version, phrases, words, otherCodes };
+  const offField = (vocabulary.offField ?? []).flatMap((topic) =>
+    topic.say.map((say) => {
+      const words = vocabularyWords(say);
+      return { words, stems: words.length > 1 ? words.map(stemOf) : words };
+    }),
+  );
+  offField.sort((a, b) => b.words.length - a.words.length);
+  const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat(), ...offField.flatMap((t) => t.words)]);
+  return { version: vocabulary.version, phrases, words, otherCodes, offField };
 }
 
 /** The phrases found in a word sequence, longest first, never two on the same word. */
@@ -139,6 +156,24 @@ export function findOtherCode(text: string, vocabulary: CompiledVocabulary): str
       // is the other game's sideline).
       if (words.slice(0, i).some((w, k) => w === 'touch' && OWN_GAME.has(words[k - 1] ?? ''))) continue;
       return code.join(' ');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The off-field matter a question asks about ("how much are the rego fees?" → "rego fees"): a phrase of the
+ * vocabulary's offField list in its asking sentence, matched as vocabulary phrases are (several words in any
+ * inflection, one word as listed). The question's own words, as matched.
+ */
+export function findOffField(text: string, vocabulary: CompiledVocabulary): string | undefined {
+  const words = vocabularyWords(askingSentence(text));
+  const stems = words.map(stemOf);
+  for (const topic of vocabulary.offField) {
+    const n = topic.words.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      const matches = n === 1 ? words[i] === topic.words[0] : topic.stems.every((w, j) => stems[i + j] === w);
+      if (matches) return words.slice(i, i + n).join(' ');
     }
   }
   return undefined;

@@ -273,6 +273,33 @@ describe('assessCoverage: a question about another sport', () => {
   });
 });
 
+describe('assessCoverage: a matter off the field', () => {
+  it('doubts a question about fees, the ladder or tactics by offFieldFactor', () => {
+    const offField = assess('Do defenders get competition points for a penalty?');
+    const plain = assess('Do defenders get a penalty?');
+    expect(offField.analysis.offField).toBe('competition points');
+    expect(offField.coverage.reason).toContain('asks about competition points, a matter for the competition');
+    expect(offField.coverage.signals?.factor).toBeCloseTo(plain.coverage.signals!.factor * T.coverage.offFieldFactor, 10);
+  });
+
+  it('does not doubt a matter the rulebook itself settles', () => {
+    const bylaws = [
+      clause('1.1', 'Fees', 'Match fees are paid to the competition before the first game.'),
+      clause('1.2', 'Fees', 'A team that has not paid its fees may not take the field.'),
+      clause('1.3', 'Fees', 'Fees are refunded when a game is abandoned.'),
+    ];
+    const index = buildClauseIndex(bylaws);
+    const chunks = chunkUnits(bylaws, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+    const analysis = analyzeQuestion('When are the fees paid?', { lexicon: index.lexicon, vocabulary, tuning: T.question });
+    const results: ScoredChunk[] = chunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
+    const clauses = rerankClauses(analysis, results, index, T.rerank);
+    const coverage = assessCoverage({ analysis, clauses, index, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+    expect(analysis.offField).toBe('fees');
+    expect(coverage.reason).not.toContain('a matter for the competition');
+    expect(coverage.signals?.factor).toBe(1);
+  });
+});
+
 describe('assessCoverage: term coverage', () => {
   it('weighs words the rulebook never uses by unknownTermWeight', () => {
     const question = 'Can a player wear jewellery with an umbrella?';

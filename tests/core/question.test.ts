@@ -326,6 +326,31 @@ describe('analyzeQuestion: another sport', () => {
   });
 });
 
+describe('analyzeQuestion: a matter off the field', () => {
+  it.each([
+    ['How much are the rego fees this season?', 'rego fees'],
+    ['Is a player insured if they get hurt at a game?', 'insured'],
+    ['Where do we sit on the ladder after a forfeit?', 'ladder'],
+    ['How do I appeal my suspension?', 'appeal my suspension'],
+    ['Which brand of ball is best?', 'brand'],
+    ['What tactics beat a rush defence?', 'tactics'],
+    // Several words in any inflection, as vocabulary phrases match.
+    ['Warming up on the field at half time, ok?', 'warming up'],
+    // Only the asking sentence counts: a scene set with an off-field word is still a rules question.
+    ['We were at training last night. Can a defender touch the ball carrier with one hand?', undefined],
+    // Words that only look like it: a touch "made by" a player, a pass "tipped" by a defender.
+    ['A touch made by the defender on the ball: does it count?', undefined],
+    ['A defender tips the pass and we catch it. New set?', undefined],
+    ['How far back do defenders go at a penalty?', undefined],
+  ])('%s', (question, topic) => {
+    expect(analyzeQuestion(question, full).offField).toBe(topic);
+  });
+
+  it('finds no off-field matter without a vocabulary', () => {
+    expect(analyzeQuestion('How much are the rego fees?', lexiconOnly).offField).toBeUndefined();
+  });
+});
+
 describe('analyzeQuestion: any text', () => {
   it.each(['', '   ', '?', '!!!', '15.2', 'what is', '🏉🏉🏉', 'ＯＦＳＩＤＥ'])('reads %j', (question) => {
     const q = analyzeQuestion(question, full);

@@ -106,4 +106,22 @@ describe('referee vocabulary', () => {
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
+
+  it('lists off-field matters as clean phrases the rulebook never uses and no other list repeats', () => {
+    const topics: { say: string[]; note: string }[] = vocabulary.offField;
+    expect(topics.length).toBeGreaterThan(0);
+    const book = ` ${normalise(readFileSync(RULEBOOK, 'utf8'))} `;
+    const elsewhere = new Set([...entries, ...vocabulary.otherCodes].flatMap((e: { say: string[] }) => e.say.map(normalise)));
+    const problems: string[] = [];
+    for (const topic of topics) {
+      if (!topic.note?.trim()) problems.push(`${topic.say[0]}: no note`);
+      for (const p of badPhrases(topic.say)) problems.push(`${topic.say[0]}: bad phrase ${JSON.stringify(p)}`);
+      for (const p of topic.say) {
+        // A phrase the laws themselves use would doubt questions they answer.
+        if (book.includes(` ${normalise(p)} `)) problems.push(`"${p}" occurs in the rulebook`);
+        if (elsewhere.has(normalise(p))) problems.push(`"${p}" is also in another list`);
+      }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
 });
