@@ -94,7 +94,7 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
       if (used.slice(i, i + n).some(Boolean)) continue;
       // A phrase of several words in any inflection: "sin binning", "knocks on", "tapping it" as "sin bin",
       // "knock on", "tap it". A single word only as listed: "touches" (the count) is not "touch".
-      const matches = n === 1 ? words[i] === phrase.words[0] : phrase.stems.every((w, j) => stems[i + j] === w);
+      const matches = n === 1 ? words[i] === phrase.words[0] : phrase.stems.every((w, j) => stemMatches(w, stems[i + j]));
       if (!matches) continue;
       used.fill(true, i, i + n);
       // The question's own words, as matched: what the eval shows and what the mapping stood in for.
@@ -108,6 +108,17 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
 /** A word as phrase matching compares it: its search term ("tries" → "try", "ten" → "10"), a stop word as it is. */
 function stemOf(word: string): string {
   return tokenize(word)[0] ?? word;
+}
+
+/**
+ * A phrase's article stands for any determiner of the question: "ball up the jersey" is found in "ball up his
+ * jersey". Not the other way round: a phrase's own possessive ("their ball", possession) is meant as written.
+ */
+const ARTICLES = new Set(['a', 'an', 'the']);
+const DETERMINERS = new Set([...ARTICLES, 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'this', 'that']);
+
+function stemMatches(phraseStem: string, stem: string): boolean {
+  return phraseStem === stem || (ARTICLES.has(phraseStem) && DETERMINERS.has(stem));
 }
 
 /** Words just before a sport's name that make it a comparison ("like in union", "unlike league"), not the question's scope. */

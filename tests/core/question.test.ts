@@ -130,6 +130,16 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Is a ball knocked forward on the line out?', full).vocabulary.some((h) => h.means === entry.means)).toBe(false);
   });
 
+  it("reads a phrase's article as any determiner, but a phrase's own possessive only as written", () => {
+    const hidden = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('ball up the jersey'))!;
+    expect(hidden.say).not.toContain('ball up his jersey');
+    expect(analyzeQuestion('He shoves the ball up his jersey and runs. Legal?', full).vocabulary).toContainEqual({ say: 'ball up his jersey', means: hidden.means });
+    // "their ball" (whose possession it is) is not found in "the ball".
+    const theirs = REFEREE_VOCABULARY.entries.find((e) => e.say.some((say) => /^(their|our) ball$/.test(say)))!;
+    expect(theirs).toBeDefined();
+    expect(analyzeQuestion('The ball hits the referee. What now?', full).vocabulary.some((h) => h.means === theirs.means)).toBe(false);
+  });
+
   it('matches a one-word phrase only as listed: "touches" (the count) is not "touch" (the act)', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('touches'))!;
     expect(count.say).not.toContain('touch');
