@@ -114,8 +114,15 @@ export function shareOf(weights: readonly { term: string; weight: number }[], te
 
 /** True when a number in the text is followed, within two terms, by one of the targets ("six (6) touches"). */
 export function statesQuantityOf(text: string, targets: readonly string[]): boolean {
-  return targets.length > 0 && numberFollowedBy(tokenize(text), (t) => /^\d/.test(t), targets, 2);
+  if (targets.length === 0) return false;
+  // "The seven (7) metre line", "the ten (10) metre zone": the name of a place, not a quantity.
+  const terms = tokenize(text)
+    .filter((t, i, all) => t !== all[i - 1]) // "seven (7)" reads 7 7
+    .filter((t, i, all) => !(/^\d/.test(t) && targets.includes(all[i + 1] ?? '') && PLACE.has(all[i + 2] ?? '')));
+  return numberFollowedBy(terms, (t) => /^\d/.test(t), targets, 2);
 }
+
+const PLACE = new Set(tokenize('line zone'));
 
 /** Whether a number term (as `isNumber` picks it) is followed, within `within` terms, by one of `things`. */
 export function numberFollowedBy(terms: readonly string[], isNumber: (term: string) => boolean, things: readonly string[], within: number): boolean {
@@ -135,6 +142,14 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
 const TIME_WORDS = /\b(?:any time|before|after|until|prior to|once|following|during|when|whenever|immediately|commencement|expiration|expiry|end of|start of|half[- ]time|full[- ]time)\b/i;
 /** Words of a clause that permit or forbid. */
 const PERMISSION_WORDS = /\b(?:may|must|cannot|can not|permitted|allowed|prohibited|only)\b/i;
+
+/** A clause's text without its "Ruling = ..." lines. */
+function withoutRuling(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^Ruling\b/.test(line))
+    .join('\n');
+}
 
 /** Whether a rule number is the first of its level ("17.1", "24.1.1"). */
 function isFirstClause(number: string | undefined): boolean {
@@ -173,7 +188,10 @@ export function rerankClauses(
     const unit = index.units[id];
     const first = best.get(id)!;
     const own = index.ownTerms[id];
-    const ownNumbers = [...own].some((term) => /^\d/.test(term));
+    // A quantity question is answered by what the clause states, not by where its ruling puts the penalty
+    // ("on the seven (7) metre line"), unless it asks for the ruling too.
+    const stated = q.asks.number ? (q.asks.consequence ? unit.text : withoutRuling(unit.text)) : '';
+    const ownNumbers = q.asks.number && tokenize(stated).some((term) => /^\d/.test(term));
     const features: ClauseFeatures = {
       bm25: maxBm25 > 0 ? bm25[id] / maxBm25 : 0,
       share: shareOf(weights, index.terms[id]),
@@ -181,7 +199,7 @@ export function rerankClauses(
       dense: Number.isFinite(first.dense) && maxDense > minDense ? (first.dense - minDense) / (maxDense - minDense) : 0,
       maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
       statesNumber: q.asks.number && ownNumbers,
-      statesQuantity: q.asks.number && statesQuantityOf(unit.text, q.quantityTargets),
+      statesQuantity: q.asks.number && statesQuantityOf(stated, q.quantityTargets),
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
       definesSubject: unit.kind === 'definition' && q.asks.meaning && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),

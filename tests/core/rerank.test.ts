@@ -4,7 +4,7 @@ import { chunkUnits } from '../../src/core/chunking';
 import { buildClauseIndex } from '../../src/core/clauses';
 import { analyzeQuestion } from '../../src/core/question';
 import { featureVector, RERANK_FEATURES } from '../../src/core/learn-rerank';
-import { rerankClauses, type RerankTuning } from '../../src/core/rerank';
+import { rerankClauses, statesQuantityOf, type RerankTuning } from '../../src/core/rerank';
 import type { RuleUnit, ScoredChunk } from '../../src/core/types';
 import { compileVocabulary } from '../../src/core/vocabulary';
 import { clause, definition, wordCounter as counter } from '../fixtures/units';
@@ -85,5 +85,44 @@ describe('rerankClauses and the trainer agree', () => {
       }
     }
     expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe('rerankClauses: the quantity a clause states', () => {
+  const offside: RuleUnit[] = [
+    clause('15.2', 'Offside', 'At a Tap, all players from the Defending Team must retire a distance of ten (10) metres from the Mark.'),
+    clause(
+      '15.3',
+      'Offside',
+      'At a Tap, players from the Defending Team must not retire an unreasonable distance beyond the Defending Try Line.\nRuling = A Penalty to the Attacking Team on the seven (7) metre line directly Forward of the Infringement.',
+    ),
+  ];
+  const offsideIndex = buildClauseIndex(offside);
+  const offsideChunks = chunkUnits(offside, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+  const rankOffside = (question: string) => {
+    const analysis = analyzeQuestion(question, { lexicon: offsideIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    const results: ScoredChunk[] = offsideChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 }));
+    return rerankClauses(analysis, results, offsideIndex, DEFAULT_TUNING.rerank);
+  };
+
+  it("does not take the place a ruling names for the distance a quantity question asks", () => {
+    const ranked = rankOffside('How far back do defenders retire at a tap?');
+    const features = (ref: string) => ranked.find((c) => c.ref === ref)!.features;
+    expect(features('15.2').statesQuantity).toBe(true);
+    expect(features('15.3').statesQuantity).toBe(false);
+    expect(features('15.3').statesNumber).toBe(false);
+    expect(ranked[0].ref).toBe('15.2');
+  });
+
+  it("counts the ruling's numbers when the question asks for the ruling too", () => {
+    const ranked = rankOffside('What happens if defenders retire too far back, and how many metres forward is the penalty?');
+    expect(ranked.find((c) => c.ref === '15.3')!.features.statesNumber).toBe(true);
+  });
+
+  it('reads "the seven (7) metre line" as a place, "seven (7) metres" as a quantity', () => {
+    expect(statesQuantityOf('on the seven (7) metre line', ['metre'])).toBe(false);
+    expect(statesQuantityOf('inside the ten (10) metre zone', ['metre'])).toBe(false);
+    expect(statesQuantityOf('must retire seven (7) metres', ['metre'])).toBe(true);
+    expect(statesQuantityOf('a 7 metre run to the line', ['metre'])).toBe(true);
   });
 });
