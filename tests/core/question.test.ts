@@ -140,11 +140,18 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('The ball hits the referee. What now?', full).vocabulary.some((h) => h.means === theirs.means)).toBe(false);
   });
 
-  it('matches a one-word phrase only as listed: "touches" (the count) is not "touch" (the act)', () => {
-    const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('touches'))!;
-    expect(count.say).not.toContain('touch');
-    expect(analyzeQuestion('After I make a touch, how far back do I go?', full).vocabulary.some((h) => h.means === count.means)).toBe(false);
+  it('matches a one-word phrase only as listed: "offsides" is listed, "offside" (the rulebook\'s own word) is not', () => {
+    const entry = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('offsides'))!;
+    expect(entry.say).not.toContain('offside');
+    expect(analyzeQuestion('Was he offside at the rollball?', full).vocabulary.some((h) => h.means === entry.means)).toBe(false);
+    expect(analyzeQuestion('Were they offsides at the rollball?', full).vocabulary.some((h) => h.means === entry.means)).toBe(true);
+  });
+
+  it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
+    const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
+    expect(analyzeQuestion('The defender touches the ball carrier hard. What do I give?', full).vocabulary.some((h) => h.means === count.means)).toBe(false);
+    expect(analyzeQuestion('After I make a touch, how far back do I go?', full).vocabulary.some((h) => h.means === count.means)).toBe(false);
   });
 
   it('weighs the question words a phrase stood in for by explainedWordWeight', () => {
