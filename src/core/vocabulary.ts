@@ -107,8 +107,16 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
 
 /** A word as phrase matching compares it: its search term ("tries" → "try", "ten" → "10"), a stop word as it is. */
 function stemOf(word: string): string {
-  return tokenize(word)[0] ?? word;
+  return SHORT_FORMS.get(word) ?? tokenize(word)[0] ?? word;
 }
+
+/** Short forms read as the word they shorten inside a phrase: "arguing with the ref" is found in "argue with the referee". */
+const SHORT_FORMS = new Map(
+  Object.entries({ ref: 'referee', refs: 'referee', reff: 'referee', reffs: 'referee', pen: 'penalty', pens: 'penalty' }).map(([short, word]) => [
+    short,
+    tokenize(word)[0],
+  ]),
+);
 
 /**
  * A phrase's article stands for an article or a player's possessive in the question: "ball up the jersey" is

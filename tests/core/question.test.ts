@@ -147,6 +147,12 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Were they offsides at the rollball?', full).vocabulary.some((h) => h.means === entry.means)).toBe(true);
   });
 
+  it('reads a short form inside a phrase as the word it shortens: "arguing with the ref" in "argue with the referee"', () => {
+    const entry = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('arguing with the ref'))!;
+    expect(entry.say).not.toContain('argue with the referee');
+    expect(analyzeQuestion('Can a player argue with the referee?', full).vocabulary).toContainEqual({ say: 'argue with the referee', means: entry.means });
+  });
+
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
