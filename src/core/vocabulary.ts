@@ -65,8 +65,7 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   const phrases = vocabulary.entries.flatMap((entry) =>
     entry.say.map((say) => {
       const words = vocabularyWords(say);
-      // One-word phrases match as written; only longer ones need their stems (stemming is most of the cost).
-      return { words, stems: words.length > 1 ? words.map(stemOf) : words, say, means: entry.means };
+      return { words, stems: words.map(stemOf), say, means: entry.means };
     }),
   );
   phrases.sort((a, b) => b.words.length - a.words.length);
@@ -93,8 +92,12 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
     for (let i = 0; i + n <= words.length; i++) {
       if (used.slice(i, i + n).some(Boolean)) continue;
       // A phrase of several words in any inflection: "sin binning", "knocks on", "tapping it" as "sin bin",
-      // "knock on", "tap it". A single word only as listed: "touches" (the count) is not "touch".
-      const matches = n === 1 ? words[i] === phrase.words[0] : phrase.stems.every((w, j) => stemMatches(w, stems[i + j]));
+      // "knock on", "tap it". A single word as listed, or an inflected word of the same stem ("grabs" finds
+      // "grabbed"); a bare word never reaches an inflected one ("book" is not "booked").
+      const matches =
+        n === 1
+          ? words[i] === phrase.words[0] || (INFLECTED.test(words[i]) && stems[i] === phrase.stems[0])
+          : phrase.stems.every((w, j) => stemMatches(w, stems[i + j]));
       if (!matches) continue;
       used.fill(true, i, i + n);
       // The question's own words, as matched: what the eval shows and what the mapping stood in for.
@@ -104,6 +107,9 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
   }
   return hits;
 }
+
+/** A word with an inflectional ending: "grabs" finds the entry that lists "grabbed" and "grabbing". */
+const INFLECTED = /(?:[^s]s|ed|ing)$/;
 
 /** A word as phrase matching compares it: its search term ("tries" → "try", "ten" → "10"), a stop word as it is. */
 function stemOf(word: string): string {

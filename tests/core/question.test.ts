@@ -153,6 +153,15 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Can a player argue with the referee?', full).vocabulary).toContainEqual({ say: 'argue with the referee', means: entry.means });
   });
 
+  it('finds a one-word phrase in another inflection of it, but a bare word never reaches the inflected forms', () => {
+    const hold = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('grabbed'))!;
+    expect(hold.say).not.toContain('grabs');
+    expect(analyzeQuestion('Defender grabs the ball carrier by the shirt', full).vocabulary).toContainEqual({ say: 'grabs', means: hold.means });
+    const caution = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('booked'))!;
+    expect(caution.say).not.toContain('book');
+    expect(analyzeQuestion('Where in the rule book is the sin bin?', full).vocabulary.some((h) => h.means === caution.means)).toBe(false);
+  });
+
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
