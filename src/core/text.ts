@@ -20,7 +20,10 @@ export const STOP_WORDS = new Set(
 const QUESTION_FILLER = new Set(
   ['happen', 'happens', 'happened', 'allowed', 'allow', 'may', 'must', 'rule', 'rules', 'say', 'says', 'mean', 'means', 'meaning', 'define', 'definition',
     'get', 'gets', 'need', 'needs', 'supposed', 'tell', 'explain', 'know', 'ok', 'okay', 'thing', 'stuff', 'someone', 'somebody',
-    'ever', 'really', 'exactly', 'actually', 'basically', 'also', 'still', 'go', 'goes'],
+    'ever', 'really', 'exactly', 'actually', 'basically', 'also', 'still', 'go', 'goes',
+    'legal', 'illegal', 'legally', 'anything', 'anyone', 'anybody', 'anywhere', 'anyway', 'whoever', 'whatever', 'whose',
+    'whether', 'sure', 'want', 'wants', 'problem', 'something', 'everyone', 'everybody', 'everything', 'please',
+    'wondering', 'wonder', 'question'],
 );
 
 /** Whether a word carries the question's form rather than its topic ("actually", "mean", "happens"). */

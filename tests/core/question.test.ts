@@ -233,6 +233,17 @@ describe('analyzeQuestion: the referees vocabulary', () => {
   });
 });
 
+describe('analyzeQuestion: words of the question form', () => {
+  it('takes no search terms from words that only shape the question ("legal", "anyone", "whose", "sure")', () => {
+    const q = analyzeQuestion('Is it legal for anyone to tap? Not sure whose tap it is.', full);
+    const own = q.terms.filter((t) => t.source === 'question').map((t) => t.term);
+    expect(own).toContain('tap');
+    for (const word of ['legal', 'anyon', 'anyone', 'whose', 'sure']) expect(own).not.toContain(word);
+    // What it asks for is still read from them.
+    expect(q.asks.permission).toBe(true);
+  });
+});
+
 describe('analyzeQuestion: what the question asks for', () => {
   it.each([
     // [question, number, meaning, consequence, time, permission]
