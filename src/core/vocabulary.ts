@@ -87,22 +87,29 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
   const used = new Array<boolean>(words.length).fill(false);
   const stems = words.map(stemOf);
   const hits: VocabularyHit[] = [];
-  for (const phrase of vocabulary.phrases) {
-    const n = phrase.words.length;
-    for (let i = 0; i + n <= words.length; i++) {
-      if (used.slice(i, i + n).some(Boolean)) continue;
-      // A phrase of several words in any inflection: "sin binning", "knocks on", "tapping it" as "sin bin",
-      // "knock on", "tap it". A single word as listed, or an inflected word of the same stem ("grabs" finds
-      // "grabbed"); a bare word never reaches an inflected one ("book" is not "booked").
-      const matches =
-        n === 1
-          ? words[i] === phrase.words[0] || (INFLECTED.test(words[i]) && stems[i] === phrase.stems[0])
-          : phrase.stems.every((w, j) => stemMatches(w, stems[i + j]));
-      if (!matches) continue;
-      used.fill(true, i, i + n);
-      // The question's own words, as matched: what the eval shows and what the mapping stood in for.
-      const say = words.slice(i, i + n).join(' ');
-      if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
+  // Words as listed first, then one word in another inflection: "guys" is the entry that lists "guys" before
+  // any entry that lists "guy".
+  for (const inflected of [false, true]) {
+    for (const phrase of vocabulary.phrases) {
+      const n = phrase.words.length;
+      if (inflected && n > 1) continue;
+      for (let i = 0; i + n <= words.length; i++) {
+        if (used.slice(i, i + n).some(Boolean)) continue;
+        // A phrase of several words in any inflection: "sin binning", "knocks on", "tapping it" as "sin bin",
+        // "knock on", "tap it". A single word as listed, or an inflected word of the same stem ("grabs" finds
+        // "grabbed"); a bare word never reaches an inflected one ("book" is not "booked").
+        const matches =
+          n > 1
+            ? phrase.stems.every((w, j) => stemMatches(w, stems[i + j]))
+            : inflected
+              ? INFLECTED.test(words[i]) && stems[i] === phrase.stems[0]
+              : words[i] === phrase.words[0];
+        if (!matches) continue;
+        used.fill(true, i, i + n);
+        // The question's own words, as matched: what the eval shows and what the mapping stood in for.
+        const say = words.slice(i, i + n).join(' ');
+        if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
+      }
     }
   }
   return hits;

@@ -162,6 +162,14 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Where in the rule book is the sin bin?', full).vocabulary.some((h) => h.means === caution.means)).toBe(false);
   });
 
+  it('prefers a word as listed to another inflection of a word another entry lists ("guys" males, "guy" a player)', () => {
+    const males = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('guys'))!;
+    const player = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('guy'))!;
+    expect(males).not.toBe(player);
+    expect(analyzeQuestion('We have two guys on the field', full).vocabulary).toContainEqual({ say: 'guys', means: males.means });
+    expect(analyzeQuestion('Our guy spills the ball', full).vocabulary).toContainEqual({ say: 'guy', means: player.means });
+  });
+
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
