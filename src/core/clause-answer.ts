@@ -4,7 +4,7 @@
 
 import { inverseDocumentFrequency } from './bm25';
 import type { ClauseIndex, ResolvedClause } from './clauses';
-import type { AnswerState, Coverage } from './coverage';
+import type { AnswerState, Coverage, OutOfScope } from './coverage';
 import type { QuestionAnalysis } from './question';
 import { statesQuantityOf, type RankedClause } from './rerank';
 import { splitSentences, tokenize } from './text';
@@ -27,6 +27,8 @@ export interface ClauseAnswer {
   short?: string;
   sentences: AnswerSentence[];
   clauses: AnswerClause[];
+  /** Not covered because the question is about another sport or a matter off the field: which, in its words. */
+  outOfScope?: OutOfScope;
 }
 
 export interface ClauseAnswerTuning {
@@ -84,7 +86,8 @@ export function buildClauseAnswer(
 ): ClauseAnswer {
   const clauses: AnswerClause[] = ranked.map(toAnswerClause);
   if (!coverage.covered) {
-    return { state: 'not-covered', covered: false, sentences: [], clauses: clauses.slice(0, t.nearestClauses) };
+    const scope = coverage.outOfScope ? { outOfScope: coverage.outOfScope } : {};
+    return { state: 'not-covered', covered: false, sentences: [], clauses: clauses.slice(0, t.nearestClauses), ...scope };
   }
   const { best: lead, chosen, candidates } = chooseSentences(q, ranked, index, t);
   const short = lead && q.asks.number ? quantityPhrase(displaySentence(lead.raw), q.quantityTargets) : undefined;

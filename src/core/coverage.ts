@@ -71,6 +71,14 @@ export interface Coverage {
   reason: string;
   /** The signals as numbers, for the learned model and its training. */
   signals?: CoverageSignals;
+  /** What the question asks about that this rulebook is not about: another sport, or a matter off the field. */
+  outOfScope?: OutOfScope;
+}
+
+export interface OutOfScope {
+  kind: 'other-code' | 'off-field';
+  /** The question's own words for it ("rugby league", "rego fees"). */
+  topic: string;
 }
 
 /** What the learned coverage model reads (abstain.ts), and `npm run train:abstain` learns from. */
@@ -150,13 +158,16 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     factor *= t.noNumberFactor;
     parts.push('asks for a number, none in the top clauses');
   }
+  let outOfScope: OutOfScope | undefined;
   if (q.otherCode && !namesCode(index, q.otherCode, t.ownCodeUnits)) {
     factor *= t.otherCodeFactor;
     parts.push(`asks about ${q.otherCode}, which this rulebook does not cover`);
+    outOfScope = { kind: 'other-code', topic: q.otherCode };
   }
   if (q.offField && !namesCode(index, q.offField, t.ownCodeUnits)) {
     factor *= t.offFieldFactor;
     parts.push(`asks about ${q.offField}, a matter for the competition rather than the laws of the game`);
+    outOfScope ??= { kind: 'off-field', topic: q.offField };
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
@@ -182,7 +193,7 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     (ownTerms >= t.sureMinTerms || q.asks.meaning);
   const state: AnswerState = isSure ? 'sure' : confidence >= t.minConfidence ? 'unsure' : 'not-covered';
   parts.push(`confidence ${confidence.toFixed(2)}: ${state}`);
-  return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; '), signals };
+  return { covered: state !== 'not-covered', state, confidence, reason: parts.join('; '), signals, ...(outOfScope ? { outOfScope } : {}) };
 }
 
 /**

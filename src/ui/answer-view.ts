@@ -48,7 +48,14 @@ export function renderClauseAnswer(answer: ClauseAnswer, opts: ClauseAnswerViewO
   const sentences = answer.sentences.map((s) => h('p', { class: 'answer-sentence' }, h('span', {}, s.text), ' ', cite(s.ref, s.citation)));
   let lead: HTMLElement;
   if (!answer.covered) {
-    lead = h('div', { class: 'answer-state not-covered', 'data-state': 'not-covered' }, h('p', { class: 'state-label' }, TEXT.notCovered));
+    const scope = answer.outOfScope;
+    const why = scope ? (scope.kind === 'other-code' ? TEXT.otherCode(scope.topic) : TEXT.offField(scope.topic)) : null;
+    lead = h(
+      'div',
+      { class: 'answer-state not-covered', 'data-state': 'not-covered' },
+      h('p', { class: 'state-label' }, TEXT.notCovered),
+      why ? h('p', { class: 'state-detail' }, why) : null,
+    );
   } else if (answer.state === 'unsure') {
     // No large lead: the closest clauses, for the referee to check.
     lead = h('div', { class: 'answer-state clause-answer unsure', 'data-state': 'unsure' }, h('p', { class: 'state-label' }, TEXT.unsure), sentences);

@@ -98,6 +98,8 @@ export const TEXT = {
   noRulebook: 'Add a rulebook PDF to start.',
   indexed: (name: string, reused: boolean) => (reused ? `Ready — ${name} (already indexed)` : `Ready — ${name} indexed`),
   notCovered: 'Not covered by this rulebook.',
+  otherCode: (topic: string) => `This asks about ${topic}; this rulebook has the rules of its own game only.`,
+  offField: (topic: string) => `This asks about ${topic}: a matter for your competition or club, not the rules of the game.`,
   sure: 'Answer from the rulebook',
   nearest: 'Nearest clauses',
   unsure: 'Closest rules — check the clause',

@@ -73,6 +73,19 @@ describe('buildClauseAnswer: the three states', () => {
     expect(answer.clauses.map((c) => c.ref)).toEqual(ranked.slice(0, DEFAULT_TUNING.answer.nearestClauses).map((c) => c.ref));
   });
 
+  it('says what a question asks about that the rulebook is not about, when that is why it is not covered', () => {
+    const fees = ask('How much are the rego fees for a player?');
+    expect(fees.coverage.state).toBe('not-covered');
+    expect(fees.answer.outOfScope).toEqual({ kind: 'off-field', topic: 'rego fees' });
+    const league = ask('Rugby league: how many tackles in a set?');
+    expect(league.answer.state).toBe('not-covered');
+    expect(league.answer.outOfScope).toEqual({ kind: 'other-code', topic: 'rugby league' });
+    // Not covered for another reason: nothing to add.
+    const lightning = ask('Should we stop the game if there is lightning?');
+    expect(lightning.answer.state).toBe('not-covered');
+    expect(lightning.answer.outOfScope).toBeUndefined();
+  });
+
   it.each(['unsure', 'sure'] as const)('answers with sentences when %s', (state) => {
     const { answer } = ask(jewellery, DEFAULT_TUNING, { covered: true, state, confidence: 0.8, reason: '' });
     expect(answer.state).toBe(state);

@@ -83,6 +83,13 @@ describe('retrieval in the browser', () => {
     expect(again.documentEmbeddings).toBe(0);
   });
 
+  it('says why a question about a matter off the field is not covered', async () => {
+    const { page } = session;
+    const answer = await ask(page, 'How much are the rego fees for a player?');
+    await expect.poll(() => answer.locator('[data-state]').first().getAttribute('data-state')).toBe('not-covered');
+    expect(await answer.locator('.state-detail').textContent()).toMatch(/rego fees: a matter for your competition or club/);
+  });
+
   it('lists a passage without a rule number as its section, the title once', async () => {
     const { page } = session;
     const answer = await ask(page, 'preface');
