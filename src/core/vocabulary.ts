@@ -93,26 +93,41 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
     for (const phrase of vocabulary.phrases) {
       const n = phrase.words.length;
       if (inflected && n > 1) continue;
-      for (let i = 0; i + n <= words.length; i++) {
-        if (used.slice(i, i + n).some(Boolean)) continue;
+      for (let i = 0; i < words.length; i++) {
         // A phrase of several words in any inflection: "sin binning", "knocks on", "tapping it" as "sin bin",
         // "knock on", "tap it". A single word as listed, or an inflected word of the same stem ("grabs" finds
         // "grabbed"); a bare word never reaches an inflected one ("book" is not "booked").
-        const matches =
+        const end =
           n > 1
-            ? phrase.stems.every((w, j) => stemMatches(w, stems[i + j]))
-            : inflected
-              ? INFLECTED.test(words[i]) && stems[i] === phrase.stems[0]
-              : words[i] === phrase.words[0];
-        if (!matches) continue;
-        used.fill(true, i, i + n);
+            ? phraseEnd(phrase.stems, stems, i)
+            : (inflected ? INFLECTED.test(words[i]) && stems[i] === phrase.stems[0] : words[i] === phrase.words[0])
+              ? i + 1
+              : -1;
+        if (end < 0 || used.slice(i, end).some(Boolean)) continue;
+        used.fill(true, i, end);
         // The question's own words, as matched: what the eval shows and what the mapping stood in for.
-        const say = words.slice(i, i + n).join(' ');
+        const say = words.slice(i, end).join(' ');
         if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
       }
     }
   }
   return hits;
+}
+
+/**
+ * Where a phrase of several words found at `start` ends (exclusive), or -1. An article inside the phrase may be
+ * left out, as in short typed questions ("out on full" for "out on the full"); its first and last words may not.
+ */
+function phraseEnd(phrase: readonly string[], stems: readonly string[], start: number): number {
+  let at = start;
+  for (let j = 0; j < phrase.length; j++) {
+    if (at < stems.length && stemMatches(phrase[j], stems[at])) {
+      at++;
+      continue;
+    }
+    if (j === 0 || j === phrase.length - 1 || !ARTICLES.has(phrase[j])) return -1;
+  }
+  return at;
 }
 
 /** A word with an inflectional ending: "grabs" finds the entry that lists "grabbed" and "grabbing". */

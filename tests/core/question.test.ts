@@ -170,6 +170,13 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Our guy spills the ball', full).vocabulary).toContainEqual({ say: 'guy', means: player.means });
   });
 
+  it("finds a phrase whose inner article a short question leaves out, but not one missing a word that means something", () => {
+    const outOnTheFull = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('out on the full'))!;
+    expect(outOnTheFull.say).not.toContain('out on full');
+    expect(analyzeQuestion('ball out on full?', full).vocabulary).toContainEqual({ say: 'out on full', means: outOnTheFull.means });
+    expect(analyzeQuestion('ball out on fullback?', full).vocabulary.some((h) => h.means === outOnTheFull.means)).toBe(false);
+  });
+
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
