@@ -23,7 +23,9 @@ const QUESTION_FILLER = new Set(
     'ever', 'really', 'exactly', 'actually', 'basically', 'also', 'still', 'go', 'goes',
     'legal', 'illegal', 'legally', 'anything', 'anyone', 'anybody', 'anywhere', 'anyway', 'whoever', 'whatever', 'whose',
     'whether', 'sure', 'want', 'wants', 'problem', 'something', 'everyone', 'everybody', 'everything', 'please',
-    'wondering', 'wonder', 'question'],
+    'wondering', 'wonder', 'question',
+    'reckon', 'think', 'thought', 'guess', 'hey', 'hi', 'yeah', 'yep', 'nah', 'mate', 'cheers', 'thanks', 'pls', 'plz', 'lol',
+    'btw', 'literally', 'like', 'maybe', 'probably', 'apparently', 'honestly', 'seriously'],
 );
 
 /** Whether a word carries the question's form rather than its topic ("actually", "mean", "happens"). */

@@ -254,6 +254,10 @@ describe('analyzeQuestion: words of the question form', () => {
     const own = q.terms.filter((t) => t.source === 'question').map((t) => t.term);
     expect(own).toContain('tap');
     for (const word of ['legal', 'anyon', 'anyone', 'whose', 'sure']) expect(own).not.toContain(word);
+    // Chat around the question as well.
+    const chat = analyzeQuestion('Hey mate, reckon a tap is fine here? Cheers', full).terms.map((t) => t.term);
+    expect(chat).toContain('tap');
+    for (const word of ['hei', 'hey', 'mate', 'reckon', 'cheer', 'cheers']) expect(chat).not.toContain(word);
     // What it asks for is still read from them.
     expect(q.asks.permission).toBe(true);
   });
