@@ -221,9 +221,9 @@ export function findOffField(text: string, vocabulary: CompiledVocabulary): stri
   const stems = words.map(stemOf);
   for (const topic of vocabulary.offField) {
     const n = topic.words.length;
-    for (let i = 0; i + n <= words.length; i++) {
-      const matches = n === 1 ? words[i] === topic.words[0] : topic.stems.every((w, j) => stems[i + j] === w);
-      if (matches) return words.slice(i, i + n).join(' ');
+    for (let i = 0; i < words.length; i++) {
+      const end = n === 1 ? (words[i] === topic.words[0] ? i + 1 : -1) : phraseEnd(topic.stems, stems, i);
+      if (end >= 0) return words.slice(i, end).join(' ');
     }
   }
   return undefined;
