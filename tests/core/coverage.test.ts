@@ -56,6 +56,17 @@ function assess(question: string, run: Run = {}) {
   return { analysis, clauses, coverage, margin };
 }
 
+/** A question asked of another, small book: analysed, reranked and assessed against that book alone. */
+function assessInBook(book: RuleUnit[], question: string) {
+  const bookIndex = buildClauseIndex(book);
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+  const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: T.question });
+  const results: ScoredChunk[] = bookChunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
+  const clauses = rerankClauses(analysis, results, bookIndex, T.rerank);
+  const coverage = assessCoverage({ analysis, clauses, index: bookIndex, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+  return { analysis, coverage };
+}
+
 const jewellery = 'Can a player wear jewellery?';
 const farBack = 'How far back do defenders go at a penalty?';
 const sinBin = 'What is a sin bin?';
@@ -263,12 +274,7 @@ describe('assessCoverage: a question about another sport', () => {
       clause('1.2', 'Rugby League', 'In rugby league a team has six tackles in a set.'),
       clause('1.3', 'Rugby League', 'After the sixth tackle in rugby league the ball changes over.'),
     ];
-    const leagueIndex = buildClauseIndex(league);
-    const leagueChunks = chunkUnits(league, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
-    const analysis = analyzeQuestion('Rugby league: how many tackles in a set?', { lexicon: leagueIndex.lexicon, vocabulary, tuning: T.question });
-    const results: ScoredChunk[] = leagueChunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
-    const clauses = rerankClauses(analysis, results, leagueIndex, T.rerank);
-    const coverage = assessCoverage({ analysis, clauses, index: leagueIndex, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+    const { analysis, coverage } = assessInBook(league, 'Rugby league: how many tackles in a set?');
     expect(analysis.otherCode).toBe('rugby league');
     expect(coverage.reason).not.toContain('asks about');
     expect(coverage.signals?.factor).toBe(1);
@@ -290,12 +296,7 @@ describe('assessCoverage: a matter off the field', () => {
       clause('1.2', 'Fees', 'A team that has not paid its fees may not take the field.'),
       clause('1.3', 'Fees', 'Fees are refunded when a game is abandoned.'),
     ];
-    const index = buildClauseIndex(bylaws);
-    const chunks = chunkUnits(bylaws, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
-    const analysis = analyzeQuestion('When are the fees paid?', { lexicon: index.lexicon, vocabulary, tuning: T.question });
-    const results: ScoredChunk[] = chunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
-    const clauses = rerankClauses(analysis, results, index, T.rerank);
-    const coverage = assessCoverage({ analysis, clauses, index, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+    const { analysis, coverage } = assessInBook(bylaws, 'When are the fees paid?');
     expect(analysis.offField).toBe('fees');
     expect(coverage.reason).not.toContain('a matter for the competition');
     expect(coverage.signals?.factor).toBe(1);
