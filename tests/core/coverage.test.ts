@@ -252,13 +252,16 @@ describe('assessCoverage: a number counts what the question counts', () => {
   });
 });
 
-describe('assessCoverage: a question about another sport', () => {
-  it('doubts a question asked about another code by otherCodeFactor', () => {
-    const scoped = assess('Rugby league: how far back do defenders go at a penalty?');
-    const plain = assess('How far back do defenders go at a penalty?');
-    expect(scoped.analysis.otherCode).toBe('rugby league');
-    expect(scoped.coverage.reason).toContain('asks about rugby league, which this rulebook does not cover');
-    expect(scoped.coverage.signals?.factor).toBeCloseTo(plain.coverage.signals!.factor * T.coverage.otherCodeFactor, 10);
+describe('assessCoverage: a question about another sport, or a matter off the field', () => {
+  it.each([
+    ['Rugby league: how far back do defenders go at a penalty?', 'How far back do defenders go at a penalty?', 'otherCode', 'rugby league', 'which this rulebook does not cover', 'otherCodeFactor'],
+    ['Do defenders get competition points for a penalty?', 'Do defenders get a penalty?', 'offField', 'competition points', 'a matter for the competition', 'offFieldFactor'],
+  ] as const)('doubts "%s" by its factor', (question, plainQuestion, key, topic, words, factor) => {
+    const scoped = assess(question);
+    const plain = assess(plainQuestion);
+    expect(scoped.analysis[key]).toBe(topic);
+    expect(scoped.coverage.reason).toContain(`asks about ${topic}, ${words}`);
+    expect(scoped.coverage.signals?.factor).toBeCloseTo(plain.coverage.signals!.factor * T.coverage[factor], 10);
     expect(scoped.coverage.confidence).toBeLessThan(plain.coverage.confidence);
   });
 
@@ -267,38 +270,27 @@ describe('assessCoverage: a question about another sport', () => {
     expect(analysis.otherCode).toBeUndefined();
     expect(coverage.reason).not.toContain('asks about');
   });
-
-  it('does not doubt a question about the code a rulebook is itself about', () => {
-    const league = [
-      clause('1.1', 'Rugby League', 'Rugby league is played by two teams of thirteen players.'),
-      clause('1.2', 'Rugby League', 'In rugby league a team has six tackles in a set.'),
-      clause('1.3', 'Rugby League', 'After the sixth tackle in rugby league the ball changes over.'),
-    ];
-    const { analysis, coverage } = assessInBook(league, 'Rugby league: how many tackles in a set?');
-    expect(analysis.otherCode).toBe('rugby league');
-    expect(coverage.reason).not.toContain('asks about');
-    expect(coverage.signals?.factor).toBe(1);
-  });
 });
 
-describe('assessCoverage: a matter off the field', () => {
-  it('doubts a question about fees, the ladder or tactics by offFieldFactor', () => {
-    const offField = assess('Do defenders get competition points for a penalty?');
-    const plain = assess('Do defenders get a penalty?');
-    expect(offField.analysis.offField).toBe('competition points');
-    expect(offField.coverage.reason).toContain('asks about competition points, a matter for the competition');
-    expect(offField.coverage.signals?.factor).toBeCloseTo(plain.coverage.signals!.factor * T.coverage.offFieldFactor, 10);
-  });
+describe('assessCoverage: what a rulebook is itself about', () => {
+  const league = [
+    clause('1.1', 'Rugby League', 'Rugby league is played by two teams of thirteen players.'),
+    clause('1.2', 'Rugby League', 'In rugby league a team has six tackles in a set.'),
+    clause('1.3', 'Rugby League', 'After the sixth tackle in rugby league the ball changes over.'),
+  ];
+  const bylaws = [
+    clause('1.1', 'Fees', 'Match fees are paid to the competition before the first game.'),
+    clause('1.2', 'Fees', 'A team that has not paid its fees may not take the field.'),
+    clause('1.3', 'Fees', 'Fees are refunded when a game is abandoned.'),
+  ];
 
-  it('does not doubt a matter the rulebook itself settles', () => {
-    const bylaws = [
-      clause('1.1', 'Fees', 'Match fees are paid to the competition before the first game.'),
-      clause('1.2', 'Fees', 'A team that has not paid its fees may not take the field.'),
-      clause('1.3', 'Fees', 'Fees are refunded when a game is abandoned.'),
-    ];
-    const { analysis, coverage } = assessInBook(bylaws, 'When are the fees paid?');
-    expect(analysis.offField).toBe('fees');
-    expect(coverage.reason).not.toContain('a matter for the competition');
+  it.each([
+    ['a book of rugby league', league, 'Rugby league: how many tackles in a set?', { otherCode: 'rugby league' }],
+    ["a competition's by-laws", bylaws, 'When are the fees paid?', { offField: 'fees' }],
+  ] as const)('does not doubt a question about %s asked of it', (_, book, question, found) => {
+    const { analysis, coverage } = assessInBook([...book], question);
+    expect(analysis).toMatchObject(found);
+    expect(coverage.reason).not.toContain('asks about');
     expect(coverage.signals?.factor).toBe(1);
   });
 });
