@@ -204,12 +204,23 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
 function termsStated(q: QuestionAnalysis, index: ClauseIndex, unit: number): ReadonlySet<string> {
   const terms = index.terms[unit];
   const numbers = Object.entries(q.countedNumbers).filter(([n]) => terms.has(n));
-  if (numbers.length === 0) return terms;
+  // A number the question gives without saying what it counts ("with only 5?") is not found in a clause
+  // where it is a measure the question never names ("five (5) metres").
+  const bare = q.tokens.filter((t) => /^\d+$/.test(t) && terms.has(t) && !Object.hasOwn(q.countedNumbers, t));
+  if (numbers.length === 0 && bare.length === 0) return terms;
   const text = tokenize(index.units[unit].text);
   const out = new Set(terms);
   for (const [n, things] of numbers) if (!numberFollowedBy(text, (term) => term === n, things, 3)) out.delete(n);
+  const asked = new Set(q.terms.map((t) => t.term));
+  for (const n of new Set(bare)) {
+    const measures = text.flatMap((t, i) => (t === n ? [text.slice(i + 1).find((next) => next !== n) ?? ''] : []));
+    if (measures.every((m) => MEASURES.has(m) && !asked.has(m))) out.delete(n);
+  }
   return out;
 }
+
+/** What a rulebook measures in: a number followed by one of these is that measure. */
+const MEASURES = new Set(tokenize('metres centimetres minutes seconds'));
 
 /** Whether the rulebook is about a sport: every word of its name in at least `minUnits` units. */
 function namesCode(index: ClauseIndex, code: string, minUnits: number): boolean {

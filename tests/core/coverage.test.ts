@@ -250,6 +250,15 @@ describe('assessCoverage: a number counts what the question counts', () => {
     expect(players.coverage.signals!.leadShare).toBeLessThan(metres.coverage.signals!.leadShare);
     expect(players.coverage.confidence).toBeLessThan(metres.coverage.confidence);
   });
+  it('does not find a number the question gives bare where the clause measures it in something the question never names', () => {
+    const withUnit = assess('At a rollball, must defending players retire 7 metres?');
+    const bare = assess('At a rollball, must defending players retire 7?');
+    expect(withUnit.clauses[0].ref).toBe('15.3');
+    expect(bare.clauses[0].ref).toBe('15.3');
+    // Rule 15.3 holds every other word of both; its 7 is metres, which only the first question names.
+    expect(withUnit.coverage.signals!.leadShare).toBeCloseTo(1, 10);
+    expect(bare.coverage.signals!.leadShare).toBeLessThan(1);
+  });
 });
 
 describe('assessCoverage: a question about another sport, or a matter off the field', () => {
