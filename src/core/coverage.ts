@@ -124,12 +124,13 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     return { covered: false, state: 'not-covered', confidence: 0, reason: clauses.length ? 'no search terms in the question' : 'nothing was retrieved' };
   }
   const top = clauses.slice(0, t.topClauses);
-  const found = (c: RankedClause) => termsStated(q, index, c.unit);
+  // The terms each top clause states, worked out once: the best share reads them all, the lead's share the first.
+  const found = top.map((c) => termsStated(q, index, c.unit));
   // Each term's weight once per question: with unknown terms at unknownTermWeight (the best share), and in
   // full (the lead's share and the unknown words' share).
   const weighted = termWeights(q, index, t.unknownTermWeight);
   const weightedInFull = termWeights(q, index, 1);
-  const shares = top.map((c) => shareOf(weighted, found(c)));
+  const shares = found.map((terms) => shareOf(weighted, terms));
   // The top clauses' best share: the answer may lead with any of them.
   const bestAt = shares.indexOf(Math.max(...shares));
   const share = shares[bestAt];
@@ -171,7 +172,7 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   }
   const margin = clauses.length > 1 && clauses[0].score > 0 ? (clauses[0].score - clauses[1].score) / clauses[0].score : 1;
   parts.push(`lead ${(margin * 100).toFixed(0)}% above the next clause`);
-  const leadShare = shareOf(weightedInFull, found(clauses[0]));
+  const leadShare = shareOf(weightedInFull, found[0]);
   parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
   const known = new Set(q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).map((term) => term.term));
   const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && !known.has(term.term)).map((term) => term.term));

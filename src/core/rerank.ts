@@ -114,9 +114,14 @@ export function shareOf(weights: readonly { term: string; weight: number }[], te
 
 /** True when a number in the text is followed, within two terms, by one of the targets ("six (6) touches"). */
 export function statesQuantityOf(text: string, targets: readonly string[]): boolean {
+  return targets.length > 0 && statesQuantityIn(tokenize(text), targets);
+}
+
+/** `statesQuantityOf` for text already read into search terms. */
+function statesQuantityIn(textTerms: readonly string[], targets: readonly string[]): boolean {
   if (targets.length === 0) return false;
   // "The seven (7) metre line", "the ten (10) metre zone": the name of a place, not a quantity.
-  const terms = tokenize(text)
+  const terms = textTerms
     .filter((t, i, all) => t !== all[i - 1]) // "seven (7)" reads 7 7
     .filter((t, i, all) => !(/^\d/.test(t) && targets.includes(all[i + 1] ?? '') && PLACE.has(all[i + 2] ?? '')));
   return numberFollowedBy(terms, (t) => /^\d/.test(t), targets, 2);
@@ -190,8 +195,8 @@ export function rerankClauses(
     const own = index.ownTerms[id];
     // A quantity question is answered by what the clause states, not by where its ruling puts the penalty
     // ("on the seven (7) metre line"), unless it asks for the ruling too.
-    const stated = q.asks.number ? (q.asks.consequence ? unit.text : withoutRuling(unit.text)) : '';
-    const ownNumbers = q.asks.number && tokenize(stated).some((term) => /^\d/.test(term));
+    const stated = q.asks.number ? tokenize(q.asks.consequence ? unit.text : withoutRuling(unit.text)) : [];
+    const ownNumbers = stated.some((term) => /^\d/.test(term));
     const features: ClauseFeatures = {
       bm25: maxBm25 > 0 ? bm25[id] / maxBm25 : 0,
       share: shareOf(weights, index.terms[id]),
@@ -199,7 +204,7 @@ export function rerankClauses(
       dense: Number.isFinite(first.dense) && maxDense > minDense ? (first.dense - minDense) / (maxDense - minDense) : 0,
       maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
       statesNumber: q.asks.number && ownNumbers,
-      statesQuantity: q.asks.number && statesQuantityOf(stated, q.quantityTargets),
+      statesQuantity: q.asks.number && statesQuantityIn(stated, q.quantityTargets),
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
       definesSubject: unit.kind === 'definition' && q.asks.meaning && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),

@@ -86,6 +86,9 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
 export function findVocabulary(words: readonly string[], vocabulary: CompiledVocabulary): VocabularyHit[] {
   const used = new Array<boolean>(words.length).fill(false);
   const stems = words.map(stemOf);
+  // A phrase whose first word the question lacks cannot be there: most phrases are passed over at once.
+  const wordSet = new Set(words);
+  const stemSet = new Set(stems);
   const hits: VocabularyHit[] = [];
   // Words as listed first, then one word in another inflection: "guys" is the entry that lists "guys" before
   // any entry that lists "guy".
@@ -93,6 +96,8 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
     for (const phrase of vocabulary.phrases) {
       const n = phrase.words.length;
       if (inflected && n > 1) continue;
+      const first = phrase.stems[0];
+      if (n > 1 ? !stemSet.has(first) && !ARTICLES.has(first) : inflected ? !stemSet.has(first) : !wordSet.has(phrase.words[0])) continue;
       for (let i = 0; i < words.length; i++) {
         // A phrase of several words in any inflection: "sin binning", "knocks on", "tapping it" as "sin bin",
         // "knock on", "tap it". A single word as listed, or an inflected word of the same stem ("grabs" finds
