@@ -49,6 +49,11 @@ export interface CompiledVocabulary {
   otherCodes: string[][];
   /** Off-field matters, as word lists and their stems, longest first. */
   offField: { words: string[]; stems: string[] }[];
+  /**
+   * Words one entry lists on their own, as stems, grouped: "hooter", "siren", "bell" say the same thing, so
+   * the phrase "after the hooter" is found in "after the bell". Each stem's groups (entry indices).
+   */
+  synonyms: Map<string, number[]>;
 }
 
 export const REFEREE_VOCABULARY: Vocabulary = data as Vocabulary;
@@ -79,12 +84,19 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   );
   offField.sort((a, b) => b.words.length - a.words.length);
   const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat(), ...offField.flatMap((t) => t.words)]);
-  return { version: vocabulary.version, phrases, words, otherCodes, offField };
+  const synonyms = new Map<string, number[]>();
+  vocabulary.entries.forEach((entry, group) => {
+    const single = new Set(entry.say.map(vocabularyWords).filter((w) => w.length === 1).map((w) => stemOf(w[0])));
+    if (single.size < 2) return;
+    for (const stem of single) synonyms.set(stem, [...(synonyms.get(stem) ?? []), group]);
+  });
+  return { version: vocabulary.version, phrases, words, otherCodes, offField, synonyms };
 }
 
 /** The phrases found in a word sequence, longest first, never two on the same word. */
 export function findVocabulary(words: readonly string[], vocabulary: CompiledVocabulary): VocabularyHit[] {
   const used = new Array<boolean>(words.length).fill(false);
+  const inPhrase = new Array<boolean>(words.length).fill(false);
   const stems = words.map(stemOf);
   // A phrase whose first word the question lacks cannot be there: most phrases are passed over at once.
   const wordSet = new Set(words);
@@ -110,10 +122,31 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
               : -1;
         if (end < 0 || used.slice(i, end).some(Boolean)) continue;
         used.fill(true, i, end);
+        if (n > 1) inPhrase.fill(true, i, end);
         // The question's own words, as matched: what the eval shows and what the mapping stood in for.
         const say = words.slice(i, end).join(' ');
         if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
       }
+    }
+  }
+  // Last, a phrase of several words with a word said another way that one entry lists ("after the bell" for
+  // "after the hooter", "check the park" for "check the field"): only on words no phrase took, one of them
+  // not taken at all, so a phrase as typed always wins.
+  const groups = (stem: string) => vocabulary.synonyms.get(stem) ?? [];
+  const present = new Set(stems.flatMap(groups));
+  if (present.size === 0) return hits;
+  const same = (phraseStem: string, stem: string) => groups(phraseStem).some((g) => groups(stem).includes(g));
+  for (const phrase of vocabulary.phrases) {
+    if (phrase.words.length < 2) break;
+    const first = phrase.stems[0];
+    if (!stemSet.has(first) && !ARTICLES.has(first) && !groups(first).some((g) => present.has(g))) continue;
+    for (let i = 0; i < words.length; i++) {
+      const end = phraseEnd(phrase.stems, stems, i, same);
+      if (end < 0 || inPhrase.slice(i, end).some(Boolean) || used.slice(i, end).every(Boolean)) continue;
+      used.fill(true, i, end);
+      inPhrase.fill(true, i, end);
+      const say = words.slice(i, end).join(' ');
+      if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
     }
   }
   return hits;
@@ -123,10 +156,10 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
  * Where a phrase of several words found at `start` ends (exclusive), or -1. An article inside the phrase may be
  * left out, as in short typed questions ("out on full" for "out on the full"); its first and last words may not.
  */
-function phraseEnd(phrase: readonly string[], stems: readonly string[], start: number): number {
+function phraseEnd(phrase: readonly string[], stems: readonly string[], start: number, synonym?: (phraseStem: string, stem: string) => boolean): number {
   let at = start;
   for (let j = 0; j < phrase.length; j++) {
-    if (at < stems.length && stemMatches(phrase[j], stems[at])) {
+    if (at < stems.length && (stemMatches(phrase[j], stems[at]) || synonym?.(phrase[j], stems[at]))) {
       at++;
       continue;
     }
