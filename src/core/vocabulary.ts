@@ -42,7 +42,7 @@ export interface VocabularyHit {
 export interface CompiledVocabulary {
   version: number;
   /** Phrases as word lists (and their stems), longest first, so "sin bin area" wins over "sin bin". */
-  phrases: { words: string[]; stems: string[]; say: string; means: string[] }[];
+  phrases: { words: string[]; stems: string[]; say: string; means: string[]; compound: boolean }[];
   /** Every word of every phrase: such a word is the referee's own, never a typo to correct. */
   words: Set<string>;
   /** Names of other sports and variants, as word lists, longest first. */
@@ -67,10 +67,12 @@ export function vocabularyWords(text: string): string[] {
 }
 
 export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): CompiledVocabulary {
+  // Words the vocabulary knows as one: "offside", "sinbin", "dummyhalf". Their two-word forms are compounds.
+  const single = new Set(vocabulary.entries.flatMap((entry) => [...entry.say, ...entry.means]).filter((w) => /^[a-z]+$/.test(w)));
   const phrases = vocabulary.entries.flatMap((entry) =>
     entry.say.map((say) => {
       const words = vocabularyWords(say);
-      return { words, stems: words.map(stemOf), say, means: entry.means };
+      return { words, stems: words.map(stemOf), say, means: entry.means, compound: words.length === 2 && single.has(words.join('')) };
     }),
   );
   phrases.sort((a, b) => b.words.length - a.words.length);
@@ -116,7 +118,7 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
         // "grabbed"); a bare word never reaches an inflected one ("book" is not "booked").
         const end =
           n > 1
-            ? phraseEnd(phrase.stems, stems, i)
+            ? phraseEnd(phrase.stems, stems, i, undefined, phrase.compound)
             : (inflected ? INFLECTED.test(words[i]) && stems[i] === phrase.stems[0] : words[i] === phrase.words[0])
               ? i + 1
               : -1;
@@ -141,7 +143,7 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
     const first = phrase.stems[0];
     if (!stemSet.has(first) && !ARTICLES.has(first) && !groups(first).some((g) => present.has(g))) continue;
     for (let i = 0; i < words.length; i++) {
-      const end = phraseEnd(phrase.stems, stems, i, same);
+      const end = phraseEnd(phrase.stems, stems, i, same, phrase.compound);
       if (end < 0 || inPhrase.slice(i, end).some(Boolean) || used.slice(i, end).every(Boolean)) continue;
       used.fill(true, i, end);
       inPhrase.fill(true, i, end);
@@ -155,12 +157,25 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
 /**
  * Where a phrase of several words found at `start` ends (exclusive), or -1. An article inside the phrase may be
  * left out, as in short typed questions ("out on full" for "out on the full"); its first and last words may not.
+ * The question may add an article inside a phrase ("ball under the shirt" for "ball under shirt"), but not
+ * inside a compound written as two words ("off the side" is not "off side").
  */
-function phraseEnd(phrase: readonly string[], stems: readonly string[], start: number, synonym?: (phraseStem: string, stem: string) => boolean): number {
+function phraseEnd(
+  phrase: readonly string[],
+  stems: readonly string[],
+  start: number,
+  synonym?: (phraseStem: string, stem: string) => boolean,
+  compound = true,
+): number {
   let at = start;
   for (let j = 0; j < phrase.length; j++) {
     if (at < stems.length && (stemMatches(phrase[j], stems[at]) || synonym?.(phrase[j], stems[at]))) {
       at++;
+      continue;
+    }
+    // An article the question adds inside a phrase: "ball under the shirt" for "ball under shirt".
+    if (!compound && j > 0 && at + 1 < stems.length && ARTICLES.has(stems[at]) && (stemMatches(phrase[j], stems[at + 1]) || synonym?.(phrase[j], stems[at + 1]))) {
+      at += 2;
       continue;
     }
     if (j === 0 || j === phrase.length - 1 || !ARTICLES.has(phrase[j])) return -1;

@@ -194,6 +194,16 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('ball out on fullback?', full).vocabulary.some((h) => h.means === outOnTheFull.means)).toBe(false);
   });
 
+  it('finds a phrase with an article the question adds inside it, but not inside a compound written as two words', () => {
+    const forfeit = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('forfeited game'))!;
+    expect(forfeit.say).not.toContain('forfeit a game');
+    expect(analyzeQuestion('What happens if we forfeit a game?', full).vocabulary).toContainEqual({ say: 'forfeit a game', means: forfeit.means });
+    // "off side" is "offside" written as two words: "off the side netting" is no offside.
+    const offside = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('off side'))!;
+    expect(offside.means).toContain('offside');
+    expect(analyzeQuestion('Can you play the ball off the side netting?', full).vocabulary.some((h) => h.means === offside.means)).toBe(false);
+  });
+
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
