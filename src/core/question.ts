@@ -108,6 +108,13 @@ const QUANTITY_UNITS: [RegExp, string[]][] = [
   [/\bhow long\b|\bduration\b/, ['minutes', 'seconds', 'metre']],
   [/\bhow (soon|often)\b/, ['minutes', 'seconds']],
 ];
+/**
+ * A short fragment that names a measure asks for a quantity: "field size?", "sin bin time", "tap distance".
+ * Tuning half, all three sets (2026-12-03): lead rule .580 → .593; report half .573 → .567 ("ruck area size?"
+ * loses its definition, which states no number, from the top three).
+ */
+const FRAGMENT_WORDS = 4;
+const MEASURE = /\b(?:size|length|width|depth|height|dimensions?|distance|duration|time|minutes|metres|meters)\b/;
 const PRONOUN = /^(?:that|this|it|they|these|those|he|she)$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
@@ -133,7 +140,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     source: 'question' as const,
   }));
   const have = new Set(terms.map((t) => t.term));
-  const asksNumber = ASKS_NUMBER.test(corrected);
+  const asksNumber = ASKS_NUMBER.test(corrected) || (correctedWords.length <= FRAGMENT_WORDS && MEASURE.test(corrected));
   for (const hit of hits) {
     // A mapping brings the rulebook's words, and its numbers only to a question that asks for a number: "how
     // many touches" wants the six, "does the touch count restart?" is not a question about six.

@@ -308,6 +308,10 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['Do we have to wait for the player to come off?', false, false, false, false, true],
     // "After" places the question in time; it does not ask for a time.
     ['After a try, who restarts play?', false, false, false, false, false],
+    // A short fragment that names a measure asks for a quantity; a sentence that names one need not.
+    ['field size?', true, false, false, false, false],
+    ['sin bin time', true, false, false, false, false],
+    ['Can our comp change the field size for juniors?', false, false, false, false, true],
   ])('%s', (question, number, meaning, consequence, time, permission) => {
     expect(analyzeQuestion(question, full).asks).toEqual({ number, meaning, consequence, time, permission });
   });
