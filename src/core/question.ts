@@ -66,7 +66,10 @@ export interface Lexicon {
 export interface QuestionTuning {
   /** Weight of a rulebook term reached through the referees' vocabulary, relative to the question's own words. */
   vocabularyWeight: number;
-  /** Weight of a question word that a vocabulary phrase stood in for ("sent" in "sent off"). */
+  /**
+   * Weight of a question word that a vocabulary phrase stood in for ("sent" in "sent off"); a word the phrase
+   * maps to itself keeps its weight ("tap" in "player tapped" → tap).
+   */
   explainedWordWeight: number;
   /**
    * A phrase's rulebook words share its weight: each gets vocabularyWeight × min(1, phrase words /
@@ -133,7 +136,11 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary), findVocabulary(words, ctx.vocabulary)) : [];
 
   // The question's words a mapping stood in for weigh less: the rulebook's words now carry that meaning.
-  const explained = new Set(hits.flatMap((hit) => tokenize(hit.say)));
+  // A word the mapping keeps ("tap" in "player tapped" → tap) is not stood in for.
+  const explained = new Set(hits.flatMap((hit) => {
+    const kept = new Set(hit.means.flatMap((m) => tokenize(m)));
+    return tokenize(hit.say).filter((term) => !kept.has(term));
+  }));
   const terms: WeightedTerm[] = contentTerms(corrected).map((term) => ({
     term,
     weight: explained.has(term) ? ctx.tuning.explainedWordWeight : 1,

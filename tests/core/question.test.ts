@@ -217,6 +217,16 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Was he sent off?', full).terms.find((t) => t.term === 'send')?.weight).toBe(tuning.explainedWordWeight);
   });
 
+  it('keeps the full weight of a word the phrase maps to itself ("tap" in "player tapped" → tap)', () => {
+    const entry = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('player tapping'))!;
+    expect(entry.means).toContain('tap');
+    const half = { ...full, tuning: { ...tuning, explainedWordWeight: 0.5 } };
+    const q = analyzeQuestion('A player tapped the ball off the mark', half);
+    expect(q.vocabulary).toContainEqual({ say: 'player tapped', means: entry.means });
+    expect(q.terms.find((t) => t.term === 'tap')?.weight).toBe(1);
+    expect(q.terms.find((t) => t.term === 'player')?.weight).toBe(0.5);
+  });
+
   it("shares a phrase's weight among the rulebook words it maps to (vocabularySpread)", () => {
     // One word, "kit", maps to four rulebook terms: uniform, shirt, plai, top.
     const spread = analyzeQuestion('Is my kit legal?', { ...full, tuning: { ...tuning, vocabularySpread: 1 } });
