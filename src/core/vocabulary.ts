@@ -221,6 +221,11 @@ const OWN_GAME = new Set(['in', 'for', 'of', 'at']);
 /** Equipment: "a soccer ball", "league boots" name gear, not the sport asked about. */
 const GEAR = new Set(['ball', 'balls', 'boot', 'boots', 'shoe', 'shoes', 'studs', 'cleats', 'jersey', 'jerseys', 'shirt', 'shirts', 'shorts', 'socks', 'mouthguard', 'headgear', 'kit', 'gear']);
 
+/** Words after "a" and a sport's name that make it who is asking ("a soccer ref", "a league guy"). */
+const ASKER = new Set(['guy', 'guys', 'girl', 'bloke', 'ref', 'refs', 'referee', 'fan', 'fans', 'background', 'convert', 'person']);
+/** Words before a sport's name that make it the asker's past ("ex-league", "former union player"). */
+const FORMER = new Set(['ex', 'former']);
+
 /** Words before "league" or "union" that make it a competition or a body ("our league", "the union"). */
 const COMPETITION_BEFORE = new Set(['the', 'our', 'their', 'your', 'my', 'a', 'this', 'that', 'social', 'local', 'club',
   'mixed', 'touch', 'national', 'state', 'junior', 'masters', 'summer', 'winter', 'weekly', 'corporate', 'school']);
@@ -253,6 +258,10 @@ export function findOtherCode(text: string, vocabulary: CompiledVocabulary): str
       if (words.slice(Math.max(0, i - 5), i).some((w) => COMPARISON.has(w))) continue;
       // Another code's gear ("a soccer ball", "league boots") asked about for this game.
       if (GEAR.has(words[i + code.length] ?? '')) continue;
+      // Who is asking, not what about: "I'm a soccer ref", "ex-union" ("do league refs ..." is about league).
+      if (FORMER.has(words[i - 1] ?? '') || (ASKER.has(words[i + code.length] ?? '') && /^an?$/.test(words[i - 1] ?? ''))) continue;
+      // "..., how long is the bin here?": the sentence comes back to this game.
+      if (words.slice(i + code.length).includes('here')) continue;
       // "The league", "our social league", "a touch league": a competition, not the other code.
       if (code.length === 1 && COMPETITION_BEFORE.has(words[i - 1] ?? '')) continue;
       // "In touch, can ...": the sentence turns to the rulebook's own game ("kicked in touch" after the code

@@ -420,6 +420,13 @@ describe('analyzeQuestion: another sport', () => {
     ['Touch vs. league: how many tackles?', undefined],
     // The other game's own "in touch" (its sideline) after the code is named.
     ['In rugby league, what happens when the ball is kicked in touch?', 'rugby league'],
+    // Who is asking, not what about, and a question that comes back to this game.
+    ['League guy here, how many touches do we get?', undefined],
+    ['Soccer ref here: can a player wear a cap?', undefined],
+    ['As a rugby league ref, how many touches do I count?', undefined],
+    ['Ex-union player, what is a rollball?', undefined],
+    ['A sevens yellow is 2 minutes. How long is the bin here?', undefined],
+    ['Do league refs give six again?', 'league'],
   ])('%s', (question, code) => {
     expect(analyzeQuestion(question, full).otherCode).toBe(code);
   });
