@@ -135,12 +135,11 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const corrected = correctedWords.join(' ');
   const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary), findVocabulary(words, ctx.vocabulary)) : [];
 
+  // Each mapping's words as search terms, read once: the question's words it found and the rulebook's it means.
+  const mapped = hits.map((hit) => ({ said: tokenize(hit.say), meant: [...new Set(hit.means.flatMap((m) => tokenize(m)))] }));
   // The question's words a mapping stood in for weigh less: the rulebook's words now carry that meaning.
   // A word the mapping keeps ("tap" in "player tapped" → tap) is not stood in for.
-  const explained = new Set(hits.flatMap((hit) => {
-    const kept = new Set(hit.means.flatMap((m) => tokenize(m)));
-    return tokenize(hit.say).filter((term) => !kept.has(term));
-  }));
+  const explained = new Set(mapped.flatMap(({ said, meant }) => said.filter((term) => !meant.includes(term))));
   const terms: WeightedTerm[] = contentTerms(corrected).map((term) => ({
     term,
     weight: explained.has(term) ? ctx.tuning.explainedWordWeight : 1,
@@ -148,12 +147,12 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   }));
   const have = new Set(terms.map((t) => t.term));
   const asksNumber = ASKS_NUMBER.test(corrected) || (correctedWords.length <= FRAGMENT_WORDS && MEASURE.test(corrected));
-  for (const hit of hits) {
+  for (const { said, meant } of mapped) {
     // A mapping brings the rulebook's words, and its numbers only to a question that asks for a number: "how
     // many touches" wants the six, "does the touch count restart?" is not a question about six.
-    const added = [...new Set(hit.means.flatMap((m) => tokenize(m)))].filter((term) => !have.has(term) && (asksNumber || !/^\d/.test(term)));
+    const added = meant.filter((term) => !have.has(term) && (asksNumber || !/^\d/.test(term)));
     // A phrase of n words adds at most n words' weight, shared by the rulebook words it maps to.
-    const share = Math.min(1, Math.max(1, tokenize(hit.say).length) / Math.max(1, added.length) / ctx.tuning.vocabularySpread);
+    const share = Math.min(1, Math.max(1, said.length) / Math.max(1, added.length) / ctx.tuning.vocabularySpread);
     for (const term of added) {
       have.add(term);
       terms.push({ term, weight: ctx.tuning.vocabularyWeight * share, source: 'vocabulary' });
@@ -174,7 +173,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     asks: { number: asksNumber, meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
-    countedNumbers: countedNumbers(tokens, hits),
+    countedNumbers: countedNumbers(tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
     vocabulary: hits,
@@ -190,13 +189,13 @@ function mergeHits(a: readonly VocabularyHit[], b: readonly VocabularyHit[]): Vo
 }
 
 /** "5 players", "10 metres": a number term and the term right after it (a word), with what that word maps to. */
-function countedNumbers(tokens: readonly string[], hits: readonly VocabularyHit[]): Record<string, string[]> {
+function countedNumbers(tokens: readonly string[], mapped: readonly { said: string[]; meant: string[] }[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
     if (!/^\d+$/.test(t) || !next || /^\d/.test(next) || Object.hasOwn(out, t)) return;
-    const mapped = hits.filter((hit) => tokenize(hit.say).includes(next)).flatMap((hit) => hit.means.flatMap((m) => tokenize(m)));
-    out[t] = [...new Set([next, ...mapped])];
+    const means = mapped.filter(({ said }) => said.includes(next)).flatMap(({ meant }) => meant);
+    out[t] = [...new Set([next, ...means])];
   });
   return out;
 }

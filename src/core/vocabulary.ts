@@ -88,9 +88,9 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat(), ...offField.flatMap((t) => t.words)]);
   const synonyms = new Map<string, number[]>();
   vocabulary.entries.forEach((entry, group) => {
-    const single = new Set(entry.say.map(vocabularyWords).filter((w) => w.length === 1).map((w) => stemOf(w[0])));
-    if (single.size < 2) return;
-    for (const stem of single) synonyms.set(stem, [...(synonyms.get(stem) ?? []), group]);
+    const alone = new Set(entry.say.map(vocabularyWords).filter((w) => w.length === 1).map((w) => stemOf(w[0])));
+    if (alone.size < 2) return;
+    for (const stem of alone) synonyms.set(stem, [...(synonyms.get(stem) ?? []), group]);
   });
   return { version: vocabulary.version, phrases, words, otherCodes, offField, synonyms };
 }
