@@ -190,6 +190,10 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // 0 / 0.25 / 0.5: answer .425 / .417 / .408 on the tuning half; kept for "what's the call" questions,
     // whose answer is the ruling (tests/core/clause-answer.test.ts).
     rulingBonus: 0.25,
+    // A meaning question's definition leads over a rule that shares more of its words ("what does playing
+    // advantage actually mean?" led with Rule 19.1). Tuning half, all three sets (2026-12-03), 0 / 0.25 / 0.5 /
+    // 1 / 2: lead .640 / .647 / .653 / .653 / .653 (report half .593 at 0 and 0.5).
+    meaningBonus: 0.5,
     secondSentenceRatio: 0.7,
     maxClauses: 8,
     nearestClauses: 3,

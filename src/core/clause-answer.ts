@@ -42,6 +42,8 @@ export interface ClauseAnswerTuning {
   quantityBonus: number;
   /** Added to a ruling, for a consequence question. */
   rulingBonus: number;
+  /** Added to the sentences of a definition of the very thing a meaning question asks about. */
+  meaningBonus: number;
   /** A second sentence from the lead's clause must score at least this share of the lead's score. */
   secondSentenceRatio: number;
   maxClauses: number;
@@ -176,7 +178,8 @@ function scoreSentences(
         t.clauseScoreWeight * (clause.score / topScore) +
         (q.asks.number && [...terms].some((x) => /^\d/.test(x)) ? t.numberBonus : 0) +
         (q.asks.number && statesQuantityOf(raw, q.quantityTargets) ? t.quantityBonus : 0) +
-        (q.asks.consequence && isRuling ? t.rulingBonus : 0);
+        (q.asks.consequence && isRuling ? t.rulingBonus : 0) +
+        (clause.features.definesSubject ? t.meaningBonus : 0);
       return { raw, clause, position, isRuling, score };
     }),
   );

@@ -95,7 +95,11 @@ export interface AnalysisContext {
 
 const ASKS_NUMBER =
   /\b(how (many|much|far|long|often|big|wide|close|deep|high|thick|tall|heavy|old|soon)|what (distance|size|length|width|height|number|age)|minimum|maximum|min|max|number of|distance|duration)\b/;
-const ASKS_MEANING = /\b(what (is|are|does|do|s)|whats|who (is|are)|(what|who) counts as|define|definition|meaning|mean|means)\b/;
+/**
+ * What a term means: "define …", "what does … mean", "what counts as …", or "what is / who is …" ending the
+ * question in a few words. "What does the winner get to pick?" and "what do I do?" ask for something else.
+ */
+const ASKS_MEANING = /\b(?:(?:what|who) counts as|define|definition|meaning|mean|means)\b|\b(?:what (?:is|are|s)|whats|who (?:is|are)) (?:an? |the )?[a-z-]+(?: [a-z-]+){0,3}\s*$/;
 const ASKS_CONSEQUENCE =
   /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|result|outcome|call|decision|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call))\b/;
 const ASKS_TIME = /\b(when|whenever|what point|what stage|what time|how soon|how quickly)\b/;

@@ -36,6 +36,7 @@ const units: RuleUnit[] = [
       'Ruling A = If a player Interchanges after an intercept and prevents a Try, a Penalty Try is awarded.\n' +
       'Ruling B = Otherwise a Penalty to the non-offending Team.',
   ),
+  clause('19.1', 'Advantage', 'Where a player interferes with play, the Referee will play Advantage to the non-offending Team.'),
   definition('Advantage', 'The period of time after an Infringement in which the non-offending side may gain territory.'),
   definition('Sin Bin', 'The area where a player goes for a period of time when sent off for misconduct.'),
   definition('Penalty', 'The result of an Infringement: the non-offending Team restarts play with a Tap.'),
@@ -221,6 +222,8 @@ describe('buildClauseAnswer: rulings', () => {
 describe('buildClauseAnswer: definitions', () => {
   it.each([
     ['What does Advantage mean?', 'Definition: Advantage', 'The period of time after an Infringement in which the non-offending side may gain territory.'],
+    // Rule 19.1 holds more of its words ("playing", "advantage"), but the question asks what the term means.
+    ['What does playing advantage actually mean?', 'Definition: Advantage', 'The period of time after an Infringement in which the non-offending side may gain territory.'],
     ['What is a sin bin?', 'Definition: Sin Bin', 'The area where a player goes for a period of time when sent off for misconduct.'],
     ['Define penalty', 'Definition: Penalty', 'The result of an Infringement: the non-offending Team restarts play with a Tap.'],
   ])('%s leads with %s', (question, citation, text) => {

@@ -305,9 +305,14 @@ describe('analyzeQuestion: what the question asks for', () => {
     // [question, number, meaning, consequence, time, permission]
     ['How many touches does a team get?', true, false, false, false, false],
     ['How far back do defenders go at a penalty?', true, false, false, false, false],
-    ['What is the minimum distance at a tap?', true, true, false, false, false],
+    ['What is the minimum distance at a tap?', true, false, false, false, false],
     ['What is a sin bin?', false, true, false, false, false],
     ['What does Advantage mean?', false, true, false, false, false],
+    ['What does playing advantage actually mean?', false, true, false, false, false],
+    ['What counts as a touch?', false, true, false, false, false],
+    // "What is / what does" asks for a meaning only when a term follows and ends the question.
+    ['What does the winner get to pick?', false, false, false, false, false],
+    ['The ball hits the ref, what do I do?', false, false, true, false, false],
     ['What happens if a defender does not retire?', false, false, true, false, false],
     ["What's the call for a forward pass?", false, false, true, false, false],
     ['How is a player penalised for a late touch?', false, false, true, false, false],
