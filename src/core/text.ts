@@ -68,7 +68,7 @@ const IRREGULAR_VERBS: Record<string, string> = {
   drove: 'drive', driven: 'drive', shook: 'shake', shaken: 'shake', shot: 'shoot', taught: 'teach',
   tore: 'tear', torn: 'tear', ate: 'eat', eaten: 'eat', forgot: 'forget', forgotten: 'forget', grew: 'grow',
   grown: 'grow', sold: 'sell', spun: 'spin', spat: 'spit', swung: 'swing', slid: 'slide', said: 'say',
-  saw: 'see', seen: 'see', felt: 'feel', dove: 'dive', did: 'do', done: 'do', became: 'become',
+  saw: 'see', seen: 'see', felt: 'feel', dove: 'dive', did: 'do', done: 'do', became: 'become', goes: 'go',
 };
 
 /** Spellings and abbreviations of one unit, indexed as one term. */
@@ -125,6 +125,12 @@ const TYPED_SHORT: Record<string, string> = {
   thats: 'that', whats: 'what', whos: 'who', theres: 'there', wheres: 'where',
   b4: 'before', u: 'you', ur: 'your', r: 'are', n: 'and', thru: 'through', tho: 'though', coz: 'because',
   cuz: 'because', cos: 'because', pls: 'please', plz: 'please',
+  // Vowels dropped on a phone keyboard: none of these is a word of its own.
+  wat: 'what', wot: 'what', wht: 'what', wen: 'when', whn: 'when', hw: 'how', mny: 'many', bak: 'back',
+  ovr: 'over', abt: 'about', bcos: 'because', bcoz: 'because', becuz: 'because', ppl: 'people', shud: 'should',
+  shld: 'should', cud: 'could', cld: 'could', wud: 'would', wld: 'would', btwn: 'between', nxt: 'next',
+  frm: 'from', tht: 'that', hv: 'have', lng: 'long', plyr: 'player', plyrs: 'players', gonna: 'going to',
+  wanna: 'want to', gotta: 'got to', ya: 'you', cn: 'can', rly: 'really', dunno: 'do not know',
 };
 const TYPED_SHORT_PATTERN = new RegExp(`\\b(?:${Object.keys(TYPED_SHORT).join('|')})\\b(?!['.\\d])`, 'g');
 

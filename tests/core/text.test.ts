@@ -52,6 +52,10 @@ describe('tokenize: irregular verbs', () => {
     expect(tokenize('thrown forward')).toEqual(tokenize('throws forward'));
   });
 
+  it('reads "goes" as "go", like "went"', () => {
+    expect(tokenize('the ball goes flat')).toEqual(tokenize('the ball went flat'));
+  });
+
   it('leaves forms that are also other words alone', () => {
     expect(tokenize('left')).not.toEqual(tokenize('leave'));
     expect(tokenize('found')).not.toEqual(tokenize('find'));
@@ -66,6 +70,12 @@ describe('expandContractions: typed on a phone', () => {
     expect(expandContractions('tap n go')).toBe('tap and go');
     // None of them is left as a search term.
     expect(tokenize('isnt it offside, hes in front, u can see it')).toEqual(tokenize('is not it offside, he in front, you can see it'));
+  });
+
+  it('reads words typed without their vowels', () => {
+    expect(expandContractions('wat happens if the plyr steps ovr the line')).toBe('what happens if the player steps over the line');
+    expect(expandContractions('sinbin how lng')).toBe('sinbin how long');
+    expect(tokenize('how mny touches b4 we go bak')).toEqual(tokenize('how many touches before we go back'));
   });
 
   it('leaves words that are also other words, and rule numbers, alone', () => {
