@@ -143,7 +143,10 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // A rulebook that names the sport in this many units is about it. On FIT every other code's words occur in
     // no unit and "beach" in one ("game variants such as Beach Touch"; no beach rule), so 1 / 2 / 3 → abstain
     // .660 / .680 / .680 on the tuning half, wrongly refused .073 throughout; 3 leaves room for a book that
-    // mentions a code in passing more than once.
+    // mentions a code in passing more than once. A unit names a code or matter only with its words together, in
+    // order ("competition points", not "competition" here and "points" there): both halves unchanged on the
+    // three sets (2026-12-03), but six made-up near-misses of that kind ("competition points for a win",
+    // "become a referee") went from two refused to four.
     ownCodeUnits: 3,
     // A question about a matter the laws leave to the competition, the club or the venue (fees, insurance, the
     // ladder, hearings, accreditation, tactics, brands, venue rules, selection, the draw; the vocabulary file's

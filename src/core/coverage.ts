@@ -224,8 +224,35 @@ function termsStated(q: QuestionAnalysis, index: ClauseIndex, unit: number): Rea
 const MEASURES = new Set(tokenize('metres centimetres minutes seconds'));
 
 /** Whether the rulebook is about a sport: every word of its name in at least `minUnits` units. */
+/** Each unit's title, defined term and text as search terms, built once per index. */
+const unitPhrases = new WeakMap<ClauseIndex, string[][][]>();
+
+/**
+ * Whether the rulebook itself names a code or matter: its search terms, in order and next to each other, in
+ * at least `minUnits` units. Words of it scattered across clauses do not count ("competition points": the
+ * FIT rules speak of competitions and of points, never of competition points); a phrase of stop words
+ * alone names nothing.
+ */
 function namesCode(index: ClauseIndex, code: string, minUnits: number): boolean {
-  return tokenize(code).every((term) => documentFrequency(index.bm25, term) >= minUnits);
+  const phrase = tokenize(code);
+  if (phrase.length === 0 || phrase.some((term) => documentFrequency(index.bm25, term) < minUnits)) return false;
+  let parts = unitPhrases.get(index);
+  if (!parts) {
+    parts = index.units.map((u) => [u.sectionTitle, u.term ?? '', u.text].map((text) => tokenize(text)));
+    unitPhrases.set(index, parts);
+  }
+  let units = 0;
+  for (const unit of parts) {
+    if (unit.some((terms) => containsRun(terms, phrase)) && ++units >= minUnits) return true;
+  }
+  return false;
+}
+
+function containsRun(terms: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= terms.length; i++) {
+    if (run.every((term, j) => terms[i + j] === term)) return true;
+  }
+  return false;
 }
 
 function clamp01(value: number): number {

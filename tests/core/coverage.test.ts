@@ -302,6 +302,22 @@ describe('assessCoverage: what a rulebook is itself about', () => {
     expect(coverage.reason).not.toContain('asks about');
     expect(coverage.signals?.factor).toBe(1);
   });
+
+  it('needs the words together, not scattered over clauses, for a book to name a matter', () => {
+    // Every clause speaks of the competition and of points, none of competition points.
+    const scattered = [
+      clause('1.1', 'Scoring', 'A try is worth one point in every competition.'),
+      clause('1.2', 'Scoring', 'Points are recorded by the competition after the match.'),
+      clause('1.3', 'Scoring', 'The competition may award a bonus point to a team.'),
+    ];
+    const named = scattered.map((c, i) => ({ ...c, text: `${c.text} Competition points are ${i + 1} per win.` }));
+    const question = 'How many competition points for a win?';
+    const doubted = assessInBook(scattered, question);
+    expect(doubted.analysis.offField).toBe('competition points');
+    expect(doubted.coverage.reason).toContain('asks about competition points');
+    expect(doubted.coverage.signals?.factor).toBeCloseTo(T.coverage.offFieldFactor, 10);
+    expect(assessInBook(named, question).coverage.signals?.factor).toBe(1);
+  });
 });
 
 describe('assessCoverage: term coverage', () => {
