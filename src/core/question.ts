@@ -233,12 +233,23 @@ function correctWord(word: string, ctx: AnalysisContext): string | undefined {
   const isEnglish = ctx.isEnglishWord;
   if (isEnglish && (isEnglish(word) || (base.length >= min - 1 && (isEnglish(base) || isEnglish(`${base}e`))))) return undefined;
   const maxEdits = word.length >= 2 * min ? 2 : 1;
-  let best: { word: string; edits: number; count: number } | undefined;
-  for (const [candidate, count] of lexicon) {
-    if (Math.abs(candidate.length - word.length) > maxEdits || candidate.length < min - 1) continue;
+  // Towards the rulebook's words and the vocabulary's ("whisle" → whistle, "insurence" → insurance). Among
+  // equally near words a content word beats a stop word, then the rulebook's more frequent word wins.
+  let best: { word: string; edits: number; stop: boolean; count: number } | undefined;
+  const consider = (candidate: string, count: number) => {
+    if (Math.abs(candidate.length - word.length) > maxEdits || candidate.length < min - 1) return;
     const edits = editDistance(word, candidate, maxEdits);
-    if (edits > maxEdits) continue;
-    if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word: candidate, edits, count };
+    if (edits > maxEdits) return;
+    const stop = STOP_WORDS.has(candidate);
+    if (!best || edits < best.edits || (edits === best.edits && (best.stop && !stop || (best.stop === stop && count > best.count)))) {
+      best = { word: candidate, edits, stop, count };
+    }
+  };
+  for (const [candidate, count] of lexicon) consider(candidate, count);
+  // The vocabulary holds everyday words ("man", "seeded"): only with the model's word lists, which keep real
+  // words from being corrected at all, is it safe to correct towards them.
+  if (ctx.isKnownWord && isEnglish) {
+    for (const candidate of ctx.vocabulary?.words ?? []) if (!lexicon.has(candidate) && /^[a-z]+$/.test(candidate)) consider(candidate, 0);
   }
   return best?.word;
 }
@@ -269,7 +280,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export function buildLexicon(texts: readonly string[]): Lexicon {
   const words = new Map<string, number>();
   for (const text of texts) {
-    for (const word of vocabularyWords(normalizeText(text))) {
+    // Read as a question is: "captain's" is the word "captain".
+    for (const word of vocabularyWords(expandContractions(normalizeText(text).toLowerCase()))) {
       if (/^[a-z]+$/.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
     }
   }

@@ -48,6 +48,8 @@ const NUMBER_WORDS: Record<string, string> = {
 const EQUIVALENT_STEMS: Record<string, string> = {
   defenc: 'defend', defens: 'defend', defend: 'defend',
   retreat: 'retir', sub: 'substitut', subs: 'substitut', tri: 'try',
+  // The stemmer cuts "interfering" shorter (interf) than "interfere" (interfer).
+  interf: 'interfer',
 };
 
 /**
@@ -130,7 +132,8 @@ const TYPED_SHORT: Record<string, string> = {
   ovr: 'over', abt: 'about', bcos: 'because', bcoz: 'because', becuz: 'because', ppl: 'people', shud: 'should',
   shld: 'should', cud: 'could', cld: 'could', wud: 'would', wld: 'would', btwn: 'between', nxt: 'next',
   frm: 'from', tht: 'that', hv: 'have', lng: 'long', plyr: 'player', plyrs: 'players', gonna: 'going to',
-  wanna: 'want to', gotta: 'got to', ya: 'you', cn: 'can', rly: 'really', dunno: 'do not know',
+  wanna: 'want to', gotta: 'got to', ya: 'you', cn: 'can', rly: 'really', dunno: 'do not know', wut: 'what',
+  wats: 'what', y: 'why',
 };
 const TYPED_SHORT_PATTERN = new RegExp(`\\b(?:${Object.keys(TYPED_SHORT).join('|')})\\b(?!['.\\d])`, 'g');
 

@@ -52,6 +52,20 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(q.text).toBe(question);
   });
 
+  it("corrects towards the vocabulary's words too, a content word before an equally near stop word", () => {
+    // "whistle" is a vocabulary word, not a rulebook word; "while" is one edit away as well. The model's word
+    // lists say which words are real ones; without them the vocabulary's everyday words are no target.
+    const lists = { isKnownWord: (w: string) => ['ref', 'blew', 'early'].includes(w), isEnglishWord: () => false };
+    expect(analyzeQuestion('ref blew the whisle early', { ...full, ...lists }).corrections).toEqual([{ from: 'whisle', to: 'whistle' }]);
+    expect(analyzeQuestion('ref blew the whisle early', full).corrections).not.toContainEqual({ from: 'whisle', to: 'whistle' });
+  });
+
+  it("reads a rulebook's \"captain's\" as the word captain, which a typo is corrected towards", () => {
+    const lexicon = buildLexicon(["The captain's call stands.", 'A Team has a captain.']);
+    expect([...lexicon.words.keys()]).not.toContain('captains');
+    expect(analyzeQuestion('the captian', { lexicon, tuning }).corrections).toEqual([{ from: 'captian', to: 'captain' }]);
+  });
+
   it('searches by the corrected word', () => {
     const q = analyzeQuestion('Where is the rollbal taken?', full);
     expect(q.tokens).toContain('rollbal');

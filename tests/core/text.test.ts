@@ -52,6 +52,10 @@ describe('tokenize: irregular verbs', () => {
     expect(tokenize('thrown forward')).toEqual(tokenize('throws forward'));
   });
 
+  it('reads every form of "interfere" as one term', () => {
+    expect(new Set(tokenize('interfere interferes interfering interfered interference')).size).toBe(1);
+  });
+
   it('reads "goes" as "go", like "went"', () => {
     expect(tokenize('the ball goes flat')).toEqual(tokenize('the ball went flat'));
   });
@@ -75,6 +79,7 @@ describe('expandContractions: typed on a phone', () => {
   it('reads words typed without their vowels', () => {
     expect(expandContractions('wat happens if the plyr steps ovr the line')).toBe('what happens if the player steps over the line');
     expect(expandContractions('sinbin how lng')).toBe('sinbin how long');
+    expect(expandContractions('y was that a pen, wut is a link')).toBe('why was that a pen, what is a link');
     expect(tokenize('how mny touches b4 we go bak')).toEqual(tokenize('how many touches before we go back'));
   });
 
