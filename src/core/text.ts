@@ -25,7 +25,11 @@ const QUESTION_FILLER = new Set(
     'whether', 'sure', 'want', 'wants', 'problem', 'something', 'everyone', 'everybody', 'everything', 'please',
     'wondering', 'wonder', 'question',
     'reckon', 'think', 'thought', 'guess', 'hey', 'hi', 'yeah', 'yep', 'nah', 'mate', 'cheers', 'thanks', 'pls', 'plz', 'lol',
-    'btw', 'literally', 'like', 'maybe', 'probably', 'apparently', 'honestly', 'seriously'],
+    'btw', 'literally', 'like', 'maybe', 'probably', 'apparently', 'honestly', 'seriously',
+    // Intensifiers and chat: how strongly it is said, not what it is about.
+    'reckons', 'reckoned', 'thinks', 'bloody', 'absolutely', 'totally', 'completely', 'definitely', 'clearly',
+    'obviously', 'surely', 'kinda', 'sorta', 'heaps', 'damn', 'freaking', 'frigging', 'heck', 'mates', 'wondered',
+    'whatsoever', 'ya', 'reckoning'],
 );
 
 /** Whether a word carries the question's form rather than its topic ("actually", "mean", "happens"). */

@@ -26,6 +26,8 @@ describe('contentTerms', () => {
     ['How far back must defenders go?', ['back', 'defend']],
     ['How many players are allowed on the field?', ['player', 'field']],
     ['what happens?', []],
+    // How strongly it is said is not what it is about.
+    ['My mate reckons the bloody ref was absolutely offside', ['ref', 'offsid']],
   ])('%j → %j', (question, expected) => {
     expect(contentTerms(question)).toEqual(expected);
   });
