@@ -226,6 +226,9 @@ const ASKER = new Set(['guy', 'guys', 'girl', 'bloke', 'ref', 'refs', 'referee',
 /** Words before a sport's name that make it the asker's past ("ex-league", "former union player"). */
 const FORMER = new Set(['ex', 'former']);
 
+/** Names of a code that are also what a competition or a body calls itself. */
+const COMPETITION_WORDS = new Set(['league', 'union']);
+
 /** Words before "league" or "union" that make it a competition or a body ("our league", "the union"). */
 const COMPETITION_BEFORE = new Set(['the', 'our', 'their', 'your', 'my', 'a', 'this', 'that', 'social', 'local', 'club',
   'mixed', 'touch', 'national', 'state', 'junior', 'masters', 'summer', 'winter', 'weekly', 'corporate', 'school']);
@@ -263,7 +266,8 @@ export function findOtherCode(text: string, vocabulary: CompiledVocabulary): str
       // "..., how long is the bin here?": the sentence comes back to this game.
       if (words.slice(i + code.length).includes('here')) continue;
       // "The league", "our social league", "a touch league": a competition, not the other code.
-      if (code.length === 1 && COMPETITION_BEFORE.has(words[i - 1] ?? '')) continue;
+      // "The NRL", "the AFL" stay the code: only "league" and "union" are also what a competition calls itself.
+      if (code.length === 1 && COMPETITION_WORDS.has(code[0]) && COMPETITION_BEFORE.has(words[i - 1] ?? '')) continue;
       // "In touch, can ...": the sentence turns to the rulebook's own game ("kicked in touch" after the code
       // is the other game's sideline).
       if (words.slice(0, i).some((w, k) => w === 'touch' && OWN_GAME.has(words[k - 1] ?? ''))) continue;

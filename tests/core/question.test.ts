@@ -446,6 +446,8 @@ describe('analyzeQuestion: another sport', () => {
     ['Ex-union player, what is a rollball?', undefined],
     ['A sevens yellow is 2 minutes. How long is the bin here?', undefined],
     ['Do league refs give six again?', 'league'],
+    // "The NRL" is the code, not a competition of touch.
+    ['How many interchanges do they get in the nrl?', 'nrl'],
   ])('%s', (question, code) => {
     expect(analyzeQuestion(question, full).otherCode).toBe(code);
   });
