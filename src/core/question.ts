@@ -99,7 +99,7 @@ const ASKS_NUMBER =
  * What a term means: "define …", "what does … mean", "what counts as …", or "what is / who is …" ending the
  * question in a few words. "What does the winner get to pick?" and "what do I do?" ask for something else.
  */
-const ASKS_MEANING = /\b(?:(?:what|who) counts as|define|definition|meaning|mean|means)\b|\b(?:what (?:is|are|s)|whats|who (?:is|are)) (?:an? |the )?[a-z-]+(?: [a-z-]+){0,3}\s*$/;
+const ASKS_MEANING = /\b(?:(?:what|who) counts as|define|definition|meaning|mean|means|what position (?:is|does|do))\b|\b(?:what (?:is|are|s)|whats|who (?:is|are)) (?:an? |the )?[a-z-]+(?: [a-z-]+){0,3}\s*$/;
 const ASKS_CONSEQUENCE =
   /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|result|outcome|call|decision|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call))\b/;
 const ASKS_TIME = /\b(when|whenever|what point|what stage|what time|how soon|how quickly)\b/;
@@ -123,6 +123,13 @@ const QUANTITY_UNITS: [RegExp, string[]][] = [
 const FRAGMENT_WORDS = 4;
 const MEASURE = /\b(?:size|length|width|depth|height|dimensions?|distance|duration|time|minutes|metres|meters)\b/;
 const PRONOUN = /^(?:that|this|it|they|these|those|he|she)$/;
+/**
+ * "What's a link?", "who's an official?": the "is" the question's form needs. Only before "a" or "an": "what's
+ * the touch count now?" asks for a count, not what the touch count is.
+ */
+const CONTRACTED_IS = /\b(what|who)(?:['’]s|s)(?= an? )/g;
+/** "What is the dummy half in touch?": the game's own name ends the question, not the thing asked about. */
+const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
 /** Reads a question once. Never throws: any text gives an analysis (possibly with no terms). */
@@ -164,7 +171,13 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   }
 
   const answerTypeMatch = corrected.match(ANSWER_TYPE);
-  const subjectMatch = corrected.match(SUBJECT_BEFORE_MEAN) ?? corrected.match(SUBJECT);
+  // The question's form keeps the "is" of "what's" and "who's", which the words above drop ("what's a link?").
+  const fixes = new Map(corrections.map((c) => [c.from, c.to]));
+  const form = vocabularyWords(expandContractions(normalizeText(question).toLowerCase().replace(CONTRACTED_IS, '$1 is')).replace(/\?/g, ' '))
+    .map((word) => fixes.get(word) ?? word)
+    .join(' ')
+    .replace(OWN_GAME_END, '');
+  const subjectMatch = form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT);
   // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").
   const subjectWords = subjectMatch ? subjectMatch[1].trim().split(/\s+/).filter((w) => !isQuestionFiller(w)).join(' ') : '';
   const means = [...new Set(hits.flatMap((h) => h.means))];
@@ -174,7 +187,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrected,
     tokens,
     terms,
-    asks: { number: asksNumber, meaning: ASKS_MEANING.test(corrected), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
+    asks: { number: asksNumber, meaning: ASKS_MEANING.test(form), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
     countedNumbers: countedNumbers(tokens, mapped),

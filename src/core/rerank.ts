@@ -189,6 +189,11 @@ export function rerankClauses(
   // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about the definition.
   const questionTerms = new Set(q.tokens);
   const weights = termWeights(q, index);
+  // Of the definitions that fit a meaning question's subject, the one naming most of it: "dead ball line" is
+  // Dead Ball Line, not Dead Ball.
+  const subjectTermLength = q.asks.meaning
+    ? Math.max(0, ...index.units.flatMap((u, id) => (u.kind === 'definition' && definesSubject(q, index.termWords[id]) ? [new Set(index.termWords[id]).size] : [])))
+    : 0;
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
     const first = best.get(id)!;
@@ -206,7 +211,8 @@ export function rerankClauses(
       statesNumber: q.asks.number && ownNumbers,
       statesQuantity: q.asks.number && statesQuantityIn(stated, q.quantityTargets),
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
-      definesSubject: unit.kind === 'definition' && q.asks.meaning && definesSubject(q, index.termWords[id]),
+      definesSubject:
+        unit.kind === 'definition' && q.asks.meaning && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
       ownShare: shareOf(weights, own),
       firstClause: unit.kind === 'clause' && isFirstClause(unit.number),

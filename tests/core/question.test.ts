@@ -341,6 +341,11 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['field size?', true, false, false, false, false],
     ['sin bin time', true, false, false, false, false],
     ['Can our comp change the field size for juniors?', false, false, false, false, true],
+    // "What's a" asks what a thing is; "what's the touch count now" asks for a count.
+    ["What's a link?", false, true, false, false, false],
+    ['whats a rollball', false, true, false, false, false],
+    ["What's the touch count now?", false, false, false, false, false],
+    ['What position is the winger?', false, true, false, false, false],
   ])('%s', (question, number, meaning, consequence, time, permission) => {
     expect(analyzeQuestion(question, full).asks).toEqual({ number, meaning, consequence, time, permission });
   });
@@ -351,6 +356,9 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['What are the sin bin rules?', ['sin', 'bin']],
     ['What does Advantage mean?', ['advantag']],
     ['What is the Mark', ['mark']],
+    ["What's a rollball?", ['rollbal']],
+    // The game's own name ends the question; it is not part of what is asked about.
+    ['What is the dummy half in touch?', ['dummi', 'half']],
     ['Can a player wear jewellery?', []],
     // A pronoun names nothing: the definition is found from the question's other words.
     ['When refs say a touch is imminent, what does that mean?', []],

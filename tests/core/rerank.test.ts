@@ -126,3 +126,28 @@ describe('rerankClauses: the quantity a clause states', () => {
     expect(statesQuantityOf('a 7 metre run to the line', ['metre'])).toBe(true);
   });
 });
+
+describe('rerankClauses: a meaning question and the definitions that fit it', () => {
+  it('takes the definition naming most of the subject: "dead ball line" is Dead Ball Line, not Dead Ball', () => {
+    const book: RuleUnit[] = [
+      definition('Dead Ball', 'When the ball goes out of play or touches the ground beyond the field.'),
+      definition('Dead Ball Line', 'The end lines of the field of play, seven metres behind the try lines.'),
+      clause('1.6', 'The Field', 'The dead ball line and the sidelines are out of play.'),
+    ];
+    const bookIndex = buildClauseIndex(book);
+    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+    const ask = (question: string) =>
+      rerankClauses(
+        analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
+        bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
+        bookIndex,
+        DEFAULT_TUNING.rerank,
+      );
+    const line = ask('What is the dead ball line?');
+    expect(line[0].citation).toBe('Definition: Dead Ball Line');
+    expect(line.find((c) => c.citation === 'Definition: Dead Ball')!.features.definesSubject).toBe(false);
+    const ball = ask('What is a dead ball?');
+    expect(ball[0].citation).toBe('Definition: Dead Ball');
+    expect(ball[0].features.definesSubject).toBe(true);
+  });
+});
