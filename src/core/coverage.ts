@@ -223,27 +223,20 @@ function termsStated(q: QuestionAnalysis, index: ClauseIndex, unit: number): Rea
 /** What a rulebook measures in: a number followed by one of these is that measure. */
 const MEASURES = new Set(tokenize('metres centimetres minutes seconds'));
 
-/** Whether the rulebook is about a sport: every word of its name in at least `minUnits` units. */
-/** Each unit's title, defined term and text as search terms, built once per index. */
-const unitPhrases = new WeakMap<ClauseIndex, string[][][]>();
-
 /**
  * Whether the rulebook itself names a code or matter: its search terms, in order and next to each other, in
  * at least `minUnits` units. Words of it scattered across clauses do not count ("competition points": the
  * FIT rules speak of competitions and of points, never of competition points); a phrase of stop words
- * alone names nothing.
+ * alone names nothing. Only the units holding its first term are read.
  */
 function namesCode(index: ClauseIndex, code: string, minUnits: number): boolean {
   const phrase = tokenize(code);
   if (phrase.length === 0 || phrase.some((term) => documentFrequency(index.bm25, term) < minUnits)) return false;
-  let parts = unitPhrases.get(index);
-  if (!parts) {
-    parts = index.units.map((u) => [u.sectionTitle, u.term ?? '', u.text].map((text) => tokenize(text)));
-    unitPhrases.set(index, parts);
-  }
+  const postings = index.bm25.postings[phrase[0]] ?? [];
   let units = 0;
-  for (const unit of parts) {
-    if (unit.some((terms) => containsRun(terms, phrase)) && ++units >= minUnits) return true;
+  for (let i = 0; i < postings.length; i += 2) {
+    const u = index.units[postings[i]];
+    if ([u.sectionTitle, u.term ?? '', u.text].some((text) => containsRun(tokenize(text), phrase)) && ++units >= minUnits) return true;
   }
   return false;
 }

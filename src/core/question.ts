@@ -99,7 +99,9 @@ const ASKS_NUMBER =
  * What a term means: "define …", "what does … mean", "what counts as …", or "what is / who is …" ending the
  * question in a few words. "What does the winner get to pick?" and "what do I do?" ask for something else.
  */
-const ASKS_MEANING = /\b(?:(?:what|who) counts as|define|definition|meaning|mean|means|what position (?:is|does|do))\b|\b(?:what (?:is|are|s)|whats|who (?:is|are)) (?:an? |the )?[a-z-]+(?: [a-z-]+){0,3}\s*$/;
+const ASKS_MEANING = /\b(?:(?:what|who) counts as|define|definition|meaning|mean|means|what position is)\b/;
+/** "What is / who is …" ending the question in a few words: a meaning, unless it asks what is allowed or what follows. */
+const ASKS_WHAT_IS = /\b(?:what (?:is|are|s)|whats|who (?:is|are)) (?:an? |the )?[a-z-]+(?: [a-z-]+){0,3}\s*$/;
 const ASKS_CONSEQUENCE =
   /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|result|outcome|call|decision|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call))\b/;
 const ASKS_TIME = /\b(when|whenever|what point|what stage|what time|how soon|how quickly)\b/;
@@ -127,7 +129,7 @@ const PRONOUN = /^(?:that|this|it|they|these|those|he|she)$/;
  * "What's a link?", "who's an official?": the "is" the question's form needs. Only before "a" or "an": "what's
  * the touch count now?" asks for a count, not what the touch count is.
  */
-const CONTRACTED_IS = /\b(what|who)(?:['’]s|s)(?= an? )/g;
+const CONTRACTED_IS = /\b(?:(what|who)(?:['’]s|s)|wats)(?= an? )/g;
 /** "What is the dummy half in touch?": the game's own name ends the question, not the thing asked about. */
 const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
@@ -171,13 +173,16 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   }
 
   const answerTypeMatch = corrected.match(ANSWER_TYPE);
-  // The question's form keeps the "is" of "what's" and "who's", which the words above drop ("what's a link?").
+  // The question's form keeps the "is" of "what's" and "who's" ("what's a link?"), which the words above drop
+  // because the vocabulary's phrases are written without it ("what the call").
   const fixes = new Map(corrections.map((c) => [c.from, c.to]));
-  const form = vocabularyWords(expandContractions(normalizeText(question).toLowerCase().replace(CONTRACTED_IS, '$1 is')).replace(/\?/g, ' '))
+  const form = vocabularyWords(expandContractions(normalizeText(question).toLowerCase().replace(CONTRACTED_IS, (_, who: string | undefined) => `${who ?? 'what'} is`)).replace(/\?/g, ' '))
     .map((word) => fixes.get(word) ?? word)
     .join(' ')
     .replace(OWN_GAME_END, '');
   const subjectMatch = form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT);
+  const permission = ASKS_PERMISSION.test(corrected);
+  const consequence = ASKS_CONSEQUENCE.test(corrected);
   // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").
   const subjectWords = subjectMatch ? subjectMatch[1].trim().split(/\s+/).filter((w) => !isQuestionFiller(w)).join(' ') : '';
   const means = [...new Set(hits.flatMap((h) => h.means))];
@@ -187,7 +192,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrected,
     tokens,
     terms,
-    asks: { number: asksNumber, meaning: ASKS_MEANING.test(form), consequence: ASKS_CONSEQUENCE.test(corrected), time: ASKS_TIME.test(corrected), permission: ASKS_PERMISSION.test(corrected) },
+    asks: { number: asksNumber, meaning: ASKS_MEANING.test(form) || (ASKS_WHAT_IS.test(form) && !permission && !consequence), consequence, time: ASKS_TIME.test(corrected), permission },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
     countedNumbers: countedNumbers(tokens, mapped),
@@ -228,7 +233,8 @@ function quantityTargets(text: string): string[] {
 /**
  * A word the rulebook never uses, that the vocabulary does not know and the embedding model does not know
  * whole, is taken for a typo: split into two rulebook words ("sinbin" → "sin bin"), or replaced by the
- * rulebook word one edit away (two for long words), the most frequent when several are.
+ * nearest rulebook word one edit away (two for long words) or, with the model's word lists, the nearest
+ * vocabulary word.
  */
 function correctWord(word: string, ctx: AnalysisContext): string | undefined {
   const lexicon = ctx.lexicon?.words;
@@ -247,24 +253,56 @@ function correctWord(word: string, ctx: AnalysisContext): string | undefined {
   if (isEnglish && (isEnglish(word) || (base.length >= min - 1 && (isEnglish(base) || isEnglish(`${base}e`))))) return undefined;
   const maxEdits = word.length >= 2 * min ? 2 : 1;
   // Towards the rulebook's words and the vocabulary's ("whisle" → whistle, "insurence" → insurance). Among
-  // equally near words a content word beats a stop word, then the rulebook's more frequent word wins.
-  let best: { word: string; edits: number; stop: boolean; count: number } | undefined;
+  // equally near words the one sharing the longer start wins ("whisle": whistle, not while), then one the
+  // typo only dropped letters from ("dumy": dummy, not dump), then the rulebook's more frequent word (the
+  // vocabulary's count as 0), then a content word over a stop word.
+  let best: Correction | undefined;
   const consider = (candidate: string, count: number) => {
     if (Math.abs(candidate.length - word.length) > maxEdits || candidate.length < min - 1) return;
     const edits = editDistance(word, candidate, maxEdits);
     if (edits > maxEdits) return;
-    const stop = STOP_WORDS.has(candidate);
-    if (!best || edits < best.edits || (edits === best.edits && (best.stop && !stop || (best.stop === stop && count > best.count)))) {
-      best = { word: candidate, edits, stop, count };
-    }
+    const found = { word: candidate, edits, prefix: sharedPrefix(word, candidate), dropped: isSubsequence(word, candidate), count, stop: STOP_WORDS.has(candidate) };
+    if (!best || isBetterCorrection(found, best)) best = found;
   };
   for (const [candidate, count] of lexicon) consider(candidate, count);
   // The vocabulary holds everyday words ("man", "seeded"): only with the model's word lists, which keep real
   // words from being corrected at all, is it safe to correct towards them.
-  if (ctx.isKnownWord && isEnglish) {
-    for (const candidate of ctx.vocabulary?.words ?? []) if (!lexicon.has(candidate) && /^[a-z]+$/.test(candidate)) consider(candidate, 0);
+  if (ctx.isKnownWord && isEnglish && ctx.vocabulary) {
+    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+      for (const candidate of ctx.vocabulary.wordsByLength.get(length) ?? []) if (!lexicon.has(candidate)) consider(candidate, 0);
+    }
   }
   return best?.word;
+}
+
+interface Correction {
+  word: string;
+  edits: number;
+  prefix: number;
+  dropped: boolean;
+  count: number;
+  stop: boolean;
+}
+
+function isBetterCorrection(a: Correction, b: Correction): boolean {
+  if (a.edits !== b.edits) return a.edits < b.edits;
+  if (a.prefix !== b.prefix) return a.prefix > b.prefix;
+  if (a.dropped !== b.dropped) return a.dropped;
+  if (a.count !== b.count) return a.count > b.count;
+  return b.stop && !a.stop;
+}
+
+/** Whether `typo` is `word` with letters left out ("dumy" in "dummy"). */
+function isSubsequence(typo: string, word: string): boolean {
+  let i = 0;
+  for (const letter of word) if (letter === typo[i]) i++;
+  return i === typo.length;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), stopping early above `limit`. */

@@ -29,7 +29,7 @@ const QUESTION_FILLER = new Set(
     // Intensifiers and chat: how strongly it is said, not what it is about.
     'reckons', 'reckoned', 'thinks', 'bloody', 'absolutely', 'totally', 'completely', 'definitely', 'clearly',
     'obviously', 'surely', 'kinda', 'sorta', 'heaps', 'damn', 'freaking', 'frigging', 'heck', 'mates', 'wondered',
-    'whatsoever', 'ya', 'reckoning'],
+    'whatsoever', 'reckoning'],
 );
 
 /** Whether a word carries the question's form rather than its topic ("actually", "mean", "happens"). */
@@ -57,7 +57,7 @@ const EQUIVALENT_STEMS: Record<string, string> = {
 };
 
 /**
- * Irregular past forms of common verbs, read as the verb ("ran" → run, "sent" → send, "hidden" → hide): the
+ * Irregular forms of common verbs, read as the verb ("ran" → run, "sent" → send, "hidden" → hide, "goes" → go): the
  * stemmer leaves them whole, so a question saying "he ran" would miss a rule saying "run", and a word the
  * rulebook seemed never to use would count against it. Forms that are also other words ("left", "lay",
  * "found", "fine") are left out.
@@ -131,13 +131,14 @@ const TYPED_SHORT: Record<string, string> = {
   thats: 'that', whats: 'what', whos: 'who', theres: 'there', wheres: 'where',
   b4: 'before', u: 'you', ur: 'your', r: 'are', n: 'and', thru: 'through', tho: 'though', coz: 'because',
   cuz: 'because', cos: 'because', pls: 'please', plz: 'please',
-  // Vowels dropped on a phone keyboard: none of these is a word of its own.
-  wat: 'what', wot: 'what', wht: 'what', wen: 'when', whn: 'when', hw: 'how', mny: 'many', bak: 'back',
+  // Phone spellings: vowels dropped, words run together, sounds spelled out. Rulebooks use none of them (a
+  // rulebook's text goes through here too, so no letter or real word is listed: not "y", "wen", "cud").
+  wat: 'what', wot: 'what', wht: 'what', whn: 'when', hw: 'how', mny: 'many', bak: 'back',
   ovr: 'over', abt: 'about', bcos: 'because', bcoz: 'because', becuz: 'because', ppl: 'people', shud: 'should',
-  shld: 'should', cud: 'could', cld: 'could', wud: 'would', wld: 'would', btwn: 'between', nxt: 'next',
+  shld: 'should', cld: 'could', wud: 'would', wld: 'would', btwn: 'between', nxt: 'next',
   frm: 'from', tht: 'that', hv: 'have', lng: 'long', plyr: 'player', plyrs: 'players', gonna: 'going to',
   wanna: 'want to', gotta: 'got to', ya: 'you', cn: 'can', rly: 'really', dunno: 'do not know', wut: 'what',
-  wats: 'what', y: 'why',
+  wats: 'what',
 };
 const TYPED_SHORT_PATTERN = new RegExp(`\\b(?:${Object.keys(TYPED_SHORT).join('|')})\\b(?!['.\\d])`, 'g');
 

@@ -45,6 +45,8 @@ export interface CompiledVocabulary {
   phrases: { words: string[]; stems: string[]; say: string; means: string[]; compound: boolean }[];
   /** Every word of every phrase: such a word is the referee's own, never a typo to correct. */
   words: Set<string>;
+  /** The alphabetic ones, by length: what a typo may be corrected towards besides the rulebook's words. */
+  wordsByLength: Map<number, string[]>;
   /** Names of other sports and variants, as word lists, longest first. */
   otherCodes: string[][];
   /** Off-field matters, as word lists and their stems, longest first. */
@@ -86,13 +88,17 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   );
   offField.sort((a, b) => b.words.length - a.words.length);
   const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat(), ...offField.flatMap((t) => t.words)]);
+  const wordsByLength = new Map<number, string[]>();
+  for (const word of words) {
+    if (/^[a-z]+$/.test(word)) wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
+  }
   const synonyms = new Map<string, number[]>();
   vocabulary.entries.forEach((entry, group) => {
     const alone = new Set(entry.say.map(vocabularyWords).filter((w) => w.length === 1).map((w) => stemOf(w[0])));
     if (alone.size < 2) return;
     for (const stem of alone) synonyms.set(stem, [...(synonyms.get(stem) ?? []), group]);
   });
-  return { version: vocabulary.version, phrases, words, otherCodes, offField, synonyms };
+  return { version: vocabulary.version, phrases, words, wordsByLength, otherCodes, offField, synonyms };
 }
 
 /** The phrases found in a word sequence, longest first, never two on the same word. */

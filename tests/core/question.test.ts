@@ -60,6 +60,17 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(analyzeQuestion('ref blew the whisle early', full).corrections).not.toContainEqual({ from: 'whisle', to: 'whistle' });
   });
 
+  it('among equally near words takes the one sharing the longer start, then the more frequent', () => {
+    const lexicon = buildLexicon(['Play stops while the ball is dead, while a player is hurt, while the whole team waits. Whistle.']);
+    // "whle": while and whole share "wh" and are one edit away; while is the more frequent.
+    expect(analyzeQuestion('ref stopped whle play went on', { lexicon, tuning }).corrections).toEqual([{ from: 'whle', to: 'while' }]);
+    // "whisle": whistle shares "whis", while only "whi".
+    expect(analyzeQuestion('he blew the whisle', { lexicon, tuning }).corrections).toEqual([{ from: 'whisle', to: 'whistle' }]);
+    // "dumy" is one edit from both and shares "dum" with both; only from dummy did it just drop a letter.
+    const dump = buildLexicon(['Do not dump the ball. The dummy half.']);
+    expect(analyzeQuestion('the dumy half', { lexicon: dump, tuning }).corrections).toEqual([{ from: 'dumy', to: 'dummy' }]);
+  });
+
   it("reads a rulebook's \"captain's\" as the word captain, which a typo is corrected towards", () => {
     const lexicon = buildLexicon(["The captain's call stands.", 'A Team has a captain.']);
     expect([...lexicon.words.keys()]).not.toContain('captains');
@@ -346,6 +357,10 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['whats a rollball', false, true, false, false, false],
     ["What's the touch count now?", false, false, false, false, false],
     ['What position is the winger?', false, true, false, false, false],
+    ['wats a link', false, true, false, false, false],
+    // What is allowed, or where to stand, is not what a thing is.
+    ["What's a player allowed to wear?", false, false, false, false, true],
+    ['What position does the ref stand in at a tap?', false, false, false, false, false],
   ])('%s', (question, number, meaning, consequence, time, permission) => {
     expect(analyzeQuestion(question, full).asks).toEqual({ number, meaning, consequence, time, permission });
   });
