@@ -134,13 +134,32 @@ const CONTRACTED_IS = /\b(?:(what|who)(?:['’]s|s)|wats)(?= an? )/g;
 const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
+/**
+ * Names in a story ("Sarah, our link, got tagged at Riverside on Saturday"): words capitalised inside a
+ * sentence that neither the rulebook nor the vocabulary uses. They tell who and where, never which rule, so
+ * they are neither search terms nor words the rulebook lacks. A sentence's first word is never taken for one.
+ */
+function namesIn(question: string, ctx: AnalysisContext): Set<string> {
+  const names = new Set<string>();
+  for (const sentence of normalizeText(question).split(/[.!?:;]+/)) {
+    const words = sentence.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
+    for (const word of words.slice(1)) {
+      if (!/^[A-Z][a-z]+$/.test(word)) continue;
+      const lower = word.toLowerCase();
+      if (!ctx.lexicon?.words.has(lower) && !ctx.vocabulary?.words.has(lower) && !STOP_WORDS.has(lower)) names.add(lower);
+    }
+  }
+  return names;
+}
+
 /** Reads a question once. Never throws: any text gives an analysis (possibly with no terms). */
 export function analyzeQuestion(question: string, ctx: AnalysisContext): QuestionAnalysis {
   const lower = expandContractions(normalizeText(question).toLowerCase());
   const words = vocabularyWords(lower.replace(/\?/g, ' '));
   const corrections: { from: string; to: string }[] = [];
+  const names = namesIn(question, ctx);
   const correctedWords = words.flatMap((word) => {
-    const fix = correctWord(word, ctx);
+    const fix = names.has(word) ? undefined : correctWord(word, ctx);
     if (fix === undefined) return [word];
     corrections.push({ from: word, to: fix });
     return fix.split(' ');
@@ -153,7 +172,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   // The question's words a mapping stood in for weigh less: the rulebook's words now carry that meaning.
   // A word the mapping keeps ("tap" in "player tapped" → tap) is not stood in for.
   const explained = new Set(mapped.flatMap(({ said, meant }) => said.filter((term) => !meant.includes(term))));
-  const terms: WeightedTerm[] = contentTerms(corrected).map((term) => ({
+  const terms: WeightedTerm[] = contentTerms(names.size ? correctedWords.filter((w) => !names.has(w)).join(' ') : corrected).map((term) => ({
     term,
     weight: explained.has(term) ? ctx.tuning.explainedWordWeight : 1,
     source: 'question' as const,

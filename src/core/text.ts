@@ -29,7 +29,9 @@ const QUESTION_FILLER = new Set(
     // Intensifiers and chat: how strongly it is said, not what it is about.
     'reckons', 'reckoned', 'thinks', 'bloody', 'absolutely', 'totally', 'completely', 'definitely', 'clearly',
     'obviously', 'surely', 'kinda', 'sorta', 'heaps', 'damn', 'freaking', 'frigging', 'heck', 'mates', 'wondered',
-    'whatsoever', 'reckoning'],
+    'whatsoever', 'reckoning',
+    // Apologies and nerves: how the question is put, not what it is about.
+    'sorry', 'apologies', 'dumb', 'stupid', 'silly', 'forgive', 'nervous', 'newbie', 'noob', 'basic'],
 );
 
 /** Whether a word carries the question's form rather than its topic ("actually", "mean", "happens"). */
@@ -74,7 +76,7 @@ const IRREGULAR_VERBS: Record<string, string> = {
   drove: 'drive', driven: 'drive', shook: 'shake', shaken: 'shake', shot: 'shoot', taught: 'teach',
   tore: 'tear', torn: 'tear', ate: 'eat', eaten: 'eat', forgot: 'forget', forgotten: 'forget', grew: 'grow',
   grown: 'grow', sold: 'sell', spun: 'spin', spat: 'spit', swung: 'swing', slid: 'slide', said: 'say',
-  saw: 'see', seen: 'see', felt: 'feel', dove: 'dive', did: 'do', done: 'do', became: 'become', goes: 'go',
+  saw: 'see', seen: 'see', felt: 'feel', dove: 'dive', did: 'do', done: 'do', became: 'become', goes: 'go', drew: 'draw',
 };
 
 /** Spellings and abbreviations of one unit, indexed as one term. */

@@ -77,6 +77,18 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(analyzeQuestion('the captian', { lexicon, tuning }).corrections).toEqual([{ from: 'captian', to: 'captain' }]);
   });
 
+  it('takes a name in a story for no search term and no typo', () => {
+    const q = analyzeQuestion('Our link Sarah got touched at Riverside on Saturday. Is she out?', full);
+    const terms = q.terms.map((t) => t.term);
+    for (const name of ['sarah', 'riversid', 'saturdai', 'saturday']) expect(terms).not.toContain(name);
+    expect(terms).toContain('link');
+    expect(q.corrections).toEqual([]);
+    // The first word of a sentence is never taken for a name; a rulebook word capitalised is no name.
+    expect(analyzeQuestion('Riverside ref here, is the Rollball on the Mark?', full).terms.map((t) => t.term)).toEqual(
+      expect.arrayContaining([...tokenize('riverside rollball mark')]),
+    );
+  });
+
   it('searches by the corrected word', () => {
     const q = analyzeQuestion('Where is the rollbal taken?', full);
     expect(q.tokens).toContain('rollbal');
