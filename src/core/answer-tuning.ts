@@ -125,7 +125,9 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // half the .10 budget, the other half for the gap between halves measured above. It keeps 0.36. A refit of
     // the model at this point refused no more (.86 at .047) and was not kept. With vocabulary v7 and
     // offFieldFactor 0.4 (2026-12-03): 0.34 / 0.36 / 0.38 / 0.40 / 0.42 → tuning half abstain .88 / .90 / .92 /
-    // .92 / .92, wrongly refused .020 / .027 / .047 / .047 / .060; the rule takes 0.40.
+    // .92 / .92, wrongly refused .020 / .027 / .047 / .047 / .060; the rule takes 0.40. With vocabulary v9: 0.36 /
+    // 0.38 / 0.40 / 0.42 / 0.44 → abstain .90 / .92 / .92 / .92 / .92, wrongly refused .027 / .040 / .040 / .053 /
+    // .060; still 0.40.
     minConfidence: 0.4,
     // 0.2 / 0.3 / 0.4 / 0.6 at minConfidence 0.45: abstain .400 / .250 / .250 / .200; the shipped
     // model's similarity hardly separates off-topic questions.
