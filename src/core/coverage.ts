@@ -120,6 +120,9 @@ export interface CoverageInput {
 }
 
 export function assessCoverage({ analysis: q, clauses, index, similarity, modelId }: CoverageInput, t: CoverageTuning): Coverage {
+  // A rule asked for by its number, and the rulebook has it (withNamedRules put it first): that is the answer.
+  const named = clauses[0] && q.ruleRefs.some((ref) => clauses[0].ref === ref || clauses[0].ref.startsWith(`${ref}.`));
+  if (named) return { covered: true, state: 'sure', confidence: 1, reason: `asks for ${clauses[0].citation} by its number` };
   if (clauses.length === 0 || q.terms.length === 0) {
     return { covered: false, state: 'not-covered', confidence: 0, reason: clauses.length ? 'no search terms in the question' : 'nothing was retrieved' };
   }

@@ -48,6 +48,8 @@ export interface QuestionAnalysis {
   countedNumbers: Record<string, string[]>;
   /** Terms of the thing a meaning question asks about ("sin bin" in "what is a sin bin?"). */
   subject: string[];
+  /** Rule numbers the question names ("what does rule 15.2 say?", "13.8?"), as written: the referee wants that clause. */
+  ruleRefs: string[];
   vocabulary: VocabularyHit[];
   /** Another sport or variant the question asks about ("rugby league" in "Rugby league: how many tackles?"). */
   otherCode?: string;
@@ -152,6 +154,17 @@ function namesIn(question: string, ctx: AnalysisContext): Set<string> {
   return names;
 }
 
+/** "Rule 15.2", "law 9", "clause 13.8", "section 24": a rule named by its number. */
+const NAMED_RULE = /\b(?:rules?|laws?|clauses?|sections?)\s+(\d{1,3}(?:\.\d{1,3})*)\b/g;
+/** A question that is only a rule number with a dot ("15.4", "13.8?"). */
+const BARE_RULE = /^\s*(\d{1,3}(?:\.\d{1,3})+)\s*\??\s*$/;
+
+function ruleRefsIn(lower: string): string[] {
+  const bare = lower.match(BARE_RULE);
+  if (bare) return [bare[1]];
+  return [...new Set([...lower.matchAll(NAMED_RULE)].map((m) => m[1]))];
+}
+
 /** Reads a question once. Never throws: any text gives an analysis (possibly with no terms). */
 export function analyzeQuestion(question: string, ctx: AnalysisContext): QuestionAnalysis {
   const lower = expandContractions(normalizeText(question).toLowerCase());
@@ -217,6 +230,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     countedNumbers: countedNumbers(tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
+    ruleRefs: ruleRefsIn(normalizeText(question).toLowerCase()),
     vocabulary: hits,
     otherCode: ctx.vocabulary ? findOtherCode(lower, ctx.vocabulary) : undefined,
     offField: ctx.vocabulary ? findOffField(lower, ctx.vocabulary) : undefined,

@@ -243,9 +243,33 @@ export function rerankClauses(
   return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
 }
 
+/**
+ * A question that names a rule by its number ("what does rule 15.2 say?") gets that clause first, whatever
+ * else ranked above it; a section's number ("rule 24") gets its first clause. Numbers the rulebook does not
+ * have change nothing.
+ */
+export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClause[], index: ClauseIndex): RankedClause[] {
+  const ids = q.ruleRefs.flatMap((ref) => {
+    const exact = index.byRef.get(ref);
+    if (exact !== undefined) return [exact];
+    const first = index.units.findIndex((u) => u.kind === 'clause' && u.ref.startsWith(`${ref}.`));
+    return first >= 0 ? [first] : [];
+  });
+  if (ids.length === 0) return [...ranked];
+  const top = ranked[0]?.score ?? 0;
+  const unique = [...new Set(ids)];
+  const named = unique.map((id, i) => ({
+    ...(ranked.find((c) => c.unit === id) ?? { ...toResolvedClause(index.units, id), chunkRank: 0, dense: NaN, features: NO_FEATURES }),
+    score: top + unique.length - i,
+  }));
+  return [...named, ...ranked.filter((c) => !named.some((n) => n.unit === c.unit))];
+}
+
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0 };
+
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
-  const none: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0 };
+  const none = NO_FEATURES;
   const seen = new Set<number>();
   return results.flatMap((r, rank) =>
     chunkUnitIds(r.chunk, index.byRef)

@@ -13,7 +13,7 @@ import { assessCoverage, type Coverage } from './coverage';
 import { linkGlossary } from './glossary';
 import { analyzeQuestion, type QuestionAnalysis } from './question';
 import { buildWordNeighbours, expandableWords, expandWithNeighbours, neighbourCandidates, type WordNeighbours } from './word-neighbours';
-import { clausesInChunkOrder, rerankClauses, type QuestionWords, type RankedClause } from './rerank';
+import { clausesInChunkOrder, rerankClauses, withNamedRules, type QuestionWords, type RankedClause } from './rerank';
 import { compileVocabulary, type CompiledVocabulary } from './vocabulary';
 import { AppError, throwIfAborted, yieldToEventLoop } from './errors';
 import { indexKey } from './index-key';
@@ -200,9 +200,11 @@ export class RulebookService {
       { text: question, terms: analysis.terms, vector },
       { ...search, topK: Math.max(search.topK, RANKED_DEPTH, rerank ? tuning.rerank.depth : 0) },
     );
-    const ranked = rerank
-      ? rerankClauses(analysis, results, clauseIndex, tuning.rerank, questionWords)
-      : clausesInChunkOrder(results.slice(0, search.topK), clauseIndex);
+    const ranked = withNamedRules(
+      analysis,
+      rerank ? rerankClauses(analysis, results, clauseIndex, tuning.rerank, questionWords) : clausesInChunkOrder(results.slice(0, search.topK), clauseIndex),
+      clauseIndex,
+    );
     const coverage = assessCoverage({ analysis, clauses: ranked, index: clauseIndex, similarity: search.similarity, modelId: this.modelId }, tuning.coverage);
     const answer = buildClauseAnswer(analysis, ranked, coverage, clauseIndex, tuning.answer);
     const end = performance.now();

@@ -6,7 +6,7 @@ import { coveredProbability } from '../../src/core/abstain';
 import { assessCoverage, clauseTermShare, denseBandFor, type CoverageTuning } from '../../src/core/coverage';
 import { EMBEDDING_MODELS } from '../../src/core/embedding-models';
 import { analyzeQuestion } from '../../src/core/question';
-import { rerankClauses } from '../../src/core/rerank';
+import { rerankClauses, withNamedRules } from '../../src/core/rerank';
 import type { Chunk, RuleUnit, ScoredChunk, Similarity, TokenCounter } from '../../src/core/types';
 import { compileVocabulary } from '../../src/core/vocabulary';
 import { clause, definition, wordCounter as counter } from '../fixtures/units';
@@ -464,5 +464,20 @@ describe('assessCoverage: the learned coverage model', () => {
     expect(covered(0)).toBe(questions.length);
     expect(covered(1.01)).toBe(0);
     expect(covered(0.5)).toBeLessThanOrEqual(covered(0.2));
+  });
+});
+
+describe('assessCoverage: a rule asked for by its number', () => {
+  it('is sure of the clause the question names when it leads, whatever the words', () => {
+    const analysis = analyzeQuestion('15.2?', { lexicon: index.lexicon, vocabulary, tuning: T.question });
+    const results: ScoredChunk[] = chunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
+    const clauses = withNamedRules(analysis, rerankClauses(analysis, results, index, T.rerank), index);
+    const coverage = assessCoverage({ analysis, clauses, index, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+    expect(clauses[0].ref).toBe('15.2');
+    expect(coverage).toMatchObject({ covered: true, state: 'sure', confidence: 1 });
+    expect(coverage.reason).toContain('Rule 15.2');
+    // Without the clause first, the number alone covers nothing.
+    const unnamed = assessCoverage({ analysis, clauses: clauses.slice(1), index, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+    expect(unnamed.state).not.toBe('sure');
   });
 });

@@ -77,6 +77,19 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(analyzeQuestion('the captian', { lexicon, tuning }).corrections).toEqual([{ from: 'captian', to: 'captain' }]);
   });
 
+  it.each([
+    ['What does rule 15.2 say?', ['15.2']],
+    ['13.8?', ['13.8']],
+    ['Law 9 and clause 13.8', ['9', '13.8']],
+    ['whats in section 24', ['24']],
+    // A number that is no rule's, and a rule named without one.
+    ['6?', []],
+    ['Is the 7 metre rule still a thing?', []],
+    ['How far back at a penalty, 10?', []],
+  ])('reads the rule numbers in %j', (question, refs) => {
+    expect(analyzeQuestion(question, full).ruleRefs).toEqual(refs);
+  });
+
   it('takes a name in a story for no search term and no typo', () => {
     const q = analyzeQuestion('Our link Sarah got touched at Riverside on Saturday. Is she out?', full);
     const terms = q.terms.map((t) => t.term);

@@ -4,7 +4,7 @@ import { chunkUnits } from '../../src/core/chunking';
 import { buildClauseIndex } from '../../src/core/clauses';
 import { analyzeQuestion } from '../../src/core/question';
 import { featureVector, RERANK_FEATURES } from '../../src/core/learn-rerank';
-import { rerankClauses, statesQuantityOf, type RerankTuning } from '../../src/core/rerank';
+import { rerankClauses, statesQuantityOf, withNamedRules, type RerankTuning } from '../../src/core/rerank';
 import type { RuleUnit, ScoredChunk } from '../../src/core/types';
 import { compileVocabulary } from '../../src/core/vocabulary';
 import { clause, definition, wordCounter as counter } from '../fixtures/units';
@@ -149,5 +149,31 @@ describe('rerankClauses: a meaning question and the definitions that fit it', ()
     const ball = ask('What is a dead ball?');
     expect(ball[0].citation).toBe('Definition: Dead Ball');
     expect(ball[0].features.definesSubject).toBe(true);
+  });
+});
+
+describe('withNamedRules: a rule asked for by its number', () => {
+  const named = (question: string) => {
+    const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    return withNamedRules(analysis, rank(question), index);
+  };
+
+  it.each([
+    ['What does rule 17.3 say?', '17.3'],
+    ['13.9?', '13.9'],
+    ['law 13.8 and the half', '13.8'],
+    // A section's number: its first clause.
+    ['What is in rule 17?', '17.1'],
+  ])('%s leads with %s', (question, ref) => {
+    const ranked = named(question);
+    expect(ranked[0].ref).toBe(ref);
+    expect(ranked[0].score).toBeGreaterThan(ranked[1].score);
+    // Every clause once.
+    expect(new Set(ranked.map((c) => c.unit)).size).toBe(ranked.length);
+  });
+
+  it('changes nothing for a number the rulebook does not have, or none at all', () => {
+    expect(named('What does rule 99.9 say?').map((c) => c.unit)).toEqual(rank('What does rule 99.9 say?').map((c) => c.unit));
+    expect(named('Interchange when?').map((c) => c.unit)).toEqual(rank('Interchange when?').map((c) => c.unit));
   });
 });
