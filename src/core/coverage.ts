@@ -178,7 +178,8 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   const leadShare = shareOf(weightedInFull, found[0]);
   parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
   const known = new Set(q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).map((term) => term.term));
-  const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && !known.has(term.term)).map((term) => term.term));
+  // A number the rulebook never states ("number 100") is a value the question gives, not a topic it lacks.
+  const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && !known.has(term.term) && !/^\d/.test(term.term)).map((term) => term.term));
   const signals: CoverageSignals = {
     share, denseScaled, margin, leadShare, unknownShare: shareOf(weightedInFull, unknownTerms), knownTerms: known.size, factor,
   };

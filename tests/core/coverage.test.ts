@@ -330,6 +330,12 @@ describe('assessCoverage: term coverage', () => {
     expect(at(1)).toBeGreaterThan(0);
   });
 
+  it('does not count a number the rulebook never states as a word it lacks', () => {
+    // "100" is a value the question gives; "umbrella" is a topic the rulebook lacks.
+    expect(assess('Can a player wear jewellery at 100?').coverage.signals!.unknownShare).toBe(0);
+    expect(assess('Can a player wear jewellery with an umbrella?').coverage.signals!.unknownShare).toBeGreaterThan(0);
+  });
+
   it('does not count a word the vocabulary already stood in for', () => {
     // "necklace" is not a rulebook word; the vocabulary maps it to "jewellery".
     const question = 'Can a player wear a necklace?';
