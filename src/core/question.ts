@@ -73,6 +73,8 @@ export interface QuestionTuning {
    * maps to itself keeps its weight ("tap" in "player tapped" → tap).
    */
   explainedWordWeight: number;
+  /** Weight of a number among the question's own words ("only 3 players left"), times the weight above. */
+  numberWeight: number;
   /**
    * A phrase's rulebook words share its weight: each gets vocabularyWeight × min(1, phrase words /
    * (rulebook words × spread)). Small spread: every rulebook word keeps the full weight.
@@ -187,7 +189,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const explained = new Set(mapped.flatMap(({ said, meant }) => said.filter((term) => !meant.includes(term))));
   const terms: WeightedTerm[] = contentTerms(names.size ? correctedWords.filter((w) => !names.has(w)).join(' ') : corrected).map((term) => ({
     term,
-    weight: explained.has(term) ? ctx.tuning.explainedWordWeight : 1,
+    weight: (explained.has(term) ? ctx.tuning.explainedWordWeight : 1) * (/^\d/.test(term) ? ctx.tuning.numberWeight : 1),
     source: 'question' as const,
   }));
   const have = new Set(terms.map((t) => t.term));

@@ -102,6 +102,13 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     );
   });
 
+  it('weighs a number the question states by numberWeight', () => {
+    const weight = (numberWeight: number) =>
+      analyzeQuestion('only 3 players left', { ...lexiconOnly, tuning: { ...tuning, numberWeight } }).terms.find((t) => t.term === '3')?.weight;
+    expect(weight(1)).toBe(1);
+    expect(weight(0.5)).toBe(0.5);
+  });
+
   it('searches by the corrected word', () => {
     const q = analyzeQuestion('Where is the rollbal taken?', full);
     expect(q.tokens).toContain('rollbal');
