@@ -131,7 +131,10 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // offFieldFactor 0.4 (2026-12-03): 0.34 / 0.36 / 0.38 / 0.40 / 0.42 → tuning half abstain .88 / .90 / .92 /
     // .92 / .92, wrongly refused .020 / .027 / .047 / .047 / .060; the rule takes 0.40. With vocabulary v9: 0.36 /
     // 0.38 / 0.40 / 0.42 / 0.44 → abstain .90 / .92 / .92 / .92 / .92, wrongly refused .027 / .040 / .040 / .053 /
-    // .060; still 0.40.
+    // .060; still 0.40. With question.numberWeight 0.5: 0.38 / 0.40 / 0.42 → abstain .92 throughout, wrongly
+    // refused .040 / .040 / .047. Read as meant, the rule takes the most out-of-scope refusals within the .05
+    // budget and, among values refusing as many, the fewest covered questions refused: 0.40 (0.42 refuses one
+    // more covered question for no more out-of-scope ones).
     minConfidence: 0.4,
     // 0.2 / 0.3 / 0.4 / 0.6 at minConfidence 0.45: abstain .400 / .250 / .250 / .200; the shipped
     // model's similarity hardly separates off-topic questions.
