@@ -46,8 +46,13 @@ export interface QuestionAnalysis {
    * → 2: [bloke, player, …], with the rulebook words the vocabulary maps the thing to.
    */
   countedNumbers: Record<string, string[]>;
-  /** Terms of the thing a meaning question asks about ("sin bin" in "what is a sin bin?"). */
+  /**
+   * Terms of the thing a meaning question asks about ("sin bin" in "what is a sin bin?"), or a size question
+   * measures ("sub box" in "how big is the sub box?").
+   */
   subject: string[];
+  /** The rulebook terms the vocabulary maps the subject's words to ("sub box" → interchange area). */
+  subjectMeans: string[];
   /** Rule numbers the question names ("what does rule 15.2 say?", "13.8?"), as written: the referee wants that clause. */
   ruleRefs: string[];
   vocabulary: VocabularyHit[];
@@ -113,6 +118,8 @@ const ASKS_PERMISSION = /\b(can|could|may|allowed|allow|legal|illegal|permitted|
 const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';
 const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIARY}\\b`);
 const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
+/** "How big is the sub box?", "how deep is the in-goal?": the thing measured, ending the question. */
+const SIZE_SUBJECT = /\bhow (?:big|large|long|wide|deep|thick|high|far) (?:is|are) (?:an? |the )?([a-z][a-z -]*?)\s*$/;
 /** "What does a dismissal mean for the player?": the thing before "mean", whatever follows it. */
 const SUBJECT_BEFORE_MEAN = /\bwhat (?:does|do) (?:an? |the )?([a-z][a-z -]*?) mean\b/;
 /** Units a question's form asks for: "how far" wants a distance, "how long" a time or a length. */
@@ -214,11 +221,12 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     .map((word) => fixes.get(word) ?? word)
     .join(' ')
     .replace(OWN_GAME_END, '');
-  const subjectMatch = form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT);
+  const subjectMatch = form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT) ?? (asksNumber ? form.match(SIZE_SUBJECT) : null);
   const permission = ASKS_PERMISSION.test(corrected);
   const consequence = ASKS_CONSEQUENCE.test(corrected);
   // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").
   const subjectWords = subjectMatch ? subjectMatch[1].trim().split(/\s+/).filter((w) => !isQuestionFiller(w)).join(' ') : '';
+  const subject = subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [];
   const means = [...new Set(hits.flatMap((h) => h.means))];
   const tokens = tokenize(corrected);
   return {
@@ -231,7 +239,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     quantityTargets: quantityTargets(corrected),
     countedNumbers: countedNumbers(tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
-    subject: subjectWords && !PRONOUN.test(subjectWords) ? tokenize(subjectWords) : [],
+    subject,
+    subjectMeans: [...new Set(mapped.filter(({ said }) => said.some((t) => subject.includes(t))).flatMap(({ meant }) => meant))],
     ruleRefs: ruleRefsIn(normalizeText(question).toLowerCase()),
     vocabulary: hits,
     otherCode: ctx.vocabulary ? findOtherCode(lower, ctx.vocabulary) : undefined,

@@ -137,7 +137,7 @@ export function numberFollowedBy(terms: readonly string[], isNumber: (term: stri
 /** Whether a definition is of the thing a question asks about: its term's words all in the question's subject or words. */
 export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]): boolean {
   if (termWords.length === 0) return false;
-  const pool = new Set(q.subject.length ? q.subject : q.tokens);
+  const pool = new Set(q.subject.length ? [...q.subject, ...q.subjectMeans] : q.tokens);
   if (!termWords.every((w) => pool.has(w))) return false;
   // The subject must be about this term, not a longer thing that contains it ("sin bin area" vs "sin bin").
   return q.subject.length === 0 || q.subject.length <= termWords.length + 1;
@@ -191,7 +191,9 @@ export function rerankClauses(
   const weights = termWeights(q, index);
   // Of the definitions that fit a meaning question's subject, the one naming most of it: "dead ball line" is
   // Dead Ball Line, not Dead Ball.
-  const subjectTermLength = q.asks.meaning
+  // A meaning question, or a size question naming what it measures ("how big is the sub box?").
+  const asksAbout = q.asks.meaning || (q.asks.number && q.subject.length > 0);
+  const subjectTermLength = asksAbout
     ? Math.max(0, ...index.units.flatMap((u, id) => (u.kind === 'definition' && definesSubject(q, index.termWords[id]) ? [new Set(index.termWords[id]).size] : [])))
     : 0;
   const ranked = ids.map((id): RankedClause => {
@@ -212,7 +214,7 @@ export function rerankClauses(
       statesQuantity: q.asks.number && statesQuantityIn(stated, q.quantityTargets),
       hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
       definesSubject:
-        unit.kind === 'definition' && q.asks.meaning && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),
+        unit.kind === 'definition' && asksAbout && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
       ownShare: shareOf(weights, own),
       firstClause: unit.kind === 'clause' && isFirstClause(unit.number),

@@ -406,6 +406,9 @@ describe('analyzeQuestion: what the question asks for', () => {
     ["What's a rollball?", ['rollbal']],
     // The game's own name ends the question; it is not part of what is asked about.
     ['What is the dummy half in touch?', ['dummi', 'half']],
+    // A size question names what it measures.
+    ['How big is the sub box?', ['substitut', 'box']],
+    ['How big should the sub box be?', []],
     ['Can a player wear jewellery?', []],
     // A pronoun names nothing: the definition is found from the question's other words.
     ['When refs say a touch is imminent, what does that mean?', []],

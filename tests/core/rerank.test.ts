@@ -152,6 +152,23 @@ describe('rerankClauses: a meaning question and the definitions that fit it', ()
   });
 });
 
+describe('rerankClauses: a size question and the definition of what it measures', () => {
+  it('"how big is the sub box?" leads with the Interchange Area, not the field\'s size', () => {
+    const book: RuleUnit[] = [
+      clause('1.1', 'The Field', 'The field is 70 metres long and 50 metres wide, excluding the interchange areas.'),
+      definition('Interchange Area', 'A marked area 20 metres long and 5 metres wide behind the sideline.'),
+      clause('17.3', 'Interchanges', 'Players waiting to interchange remain in their interchange area.'),
+    ];
+    const bookIndex = buildClauseIndex(book);
+    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+    const analysis = analyzeQuestion('How big is the sub box?', { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    expect(analysis.subject.length).toBeGreaterThan(0);
+    const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, DEFAULT_TUNING.rerank);
+    expect(ranked[0].citation).toBe('Definition: Interchange Area');
+    expect(ranked[0].features.definesSubject).toBe(true);
+  });
+});
+
 describe('withNamedRules: a rule asked for by its number', () => {
   const named = (question: string) => {
     const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
