@@ -118,6 +118,8 @@ const ASKS_PERMISSION = /\b(can|could|may|allowed|allow|legal|illegal|permitted|
 const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';
 const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIARY}\\b`);
 const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
+/** "What's the dummy half called?": a name asked for, which the definition gives. */
+const CALLED = /\bwhat(?: is| are| s)? (?:an? |the )?([a-z][a-z -]*?) called\s*$/;
 /** "How big is the sub box?", "how deep is the in-goal?": the thing measured, ending the question. */
 const SIZE_SUBJECT = /\bhow (?:big|large|long|wide|deep|thick|high|far) (?:is|are) (?:an? |the )?([a-z][a-z -]*?)\s*$/;
 /** "What does a dismissal mean for the player?": the thing before "mean", whatever follows it. */
@@ -221,7 +223,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     .map((word) => fixes.get(word) ?? word)
     .join(' ')
     .replace(OWN_GAME_END, '');
-  const subjectMatch = form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT) ?? (asksNumber ? form.match(SIZE_SUBJECT) : null);
+  const called = form.match(CALLED);
+  const subjectMatch = called ?? form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT) ?? (asksNumber ? form.match(SIZE_SUBJECT) : null);
   const permission = ASKS_PERMISSION.test(corrected);
   const consequence = ASKS_CONSEQUENCE.test(corrected);
   // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").
@@ -234,7 +237,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrected,
     tokens,
     terms,
-    asks: { number: asksNumber, meaning: ASKS_MEANING.test(form) || (ASKS_WHAT_IS.test(form) && !permission && !consequence), consequence, time: ASKS_TIME.test(corrected), permission },
+    asks: { number: asksNumber, meaning: called !== null || ASKS_MEANING.test(form) || (ASKS_WHAT_IS.test(form) && !permission && !consequence), consequence, time: ASKS_TIME.test(corrected), permission },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
     countedNumbers: countedNumbers(tokens, mapped),

@@ -23,7 +23,7 @@ const QUESTION_FILLER = new Set(
     'ever', 'really', 'exactly', 'actually', 'basically', 'also', 'still', 'go', 'goes',
     'legal', 'illegal', 'legally', 'anything', 'anyone', 'anybody', 'anywhere', 'anyway', 'whoever', 'whatever', 'whose',
     'whether', 'sure', 'want', 'wants', 'problem', 'something', 'everyone', 'everybody', 'everything', 'please',
-    'wondering', 'wonder', 'question',
+    'wondering', 'wonder', 'question', 'called',
     'reckon', 'think', 'thought', 'guess', 'hey', 'hi', 'yeah', 'yep', 'nah', 'mate', 'cheers', 'thanks', 'pls', 'plz', 'lol',
     'btw', 'literally', 'like', 'maybe', 'probably', 'apparently', 'honestly', 'seriously',
     // Intensifiers and chat: how strongly it is said, not what it is about.

@@ -389,6 +389,7 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['whats a rollball', false, true, false, false, false],
     ["What's the touch count now?", false, false, false, false, false],
     ['What position is the winger?', false, true, false, false, false],
+    ["What's the dummy half called?", false, true, false, false, false],
     ['wats a link', false, true, false, false, false],
     // What is allowed, or where to stand, is not what a thing is.
     ["What's a player allowed to wear?", false, false, false, false, true],
@@ -406,6 +407,7 @@ describe('analyzeQuestion: what the question asks for', () => {
     ["What's a rollball?", ['rollbal']],
     // The game's own name ends the question; it is not part of what is asked about.
     ['What is the dummy half in touch?', ['dummi', 'half']],
+    ['What is the dummy half called in touch?', ['dummi', 'half']],
     // A size question names what it measures.
     ['How big is the sub box?', ['substitut', 'box']],
     ['How big should the sub box be?', []],
