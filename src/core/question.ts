@@ -152,9 +152,9 @@ const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min
  * sentence that neither the rulebook nor the vocabulary uses. They tell who and where, never which rule, so
  * they are neither search terms nor words the rulebook lacks. A sentence's first word is never taken for one.
  */
-function namesIn(question: string, ctx: AnalysisContext): Set<string> {
+function namesIn(normalized: string, ctx: AnalysisContext): Set<string> {
   const names = new Set<string>();
-  for (const sentence of normalizeText(question).split(/[.!?:;]+/)) {
+  for (const sentence of normalized.split(/[.!?:;]+/)) {
     const words = sentence.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
     for (const word of words.slice(1)) {
       if (!/^[A-Z][a-z]+$/.test(word)) continue;
@@ -178,10 +178,12 @@ function ruleRefsIn(lower: string): string[] {
 
 /** Reads a question once. Never throws: any text gives an analysis (possibly with no terms). */
 export function analyzeQuestion(question: string, ctx: AnalysisContext): QuestionAnalysis {
-  const lower = expandContractions(normalizeText(question).toLowerCase());
+  const normalized = normalizeText(question);
+  const raw = normalized.toLowerCase();
+  const lower = expandContractions(raw);
   const words = vocabularyWords(lower.replace(/\?/g, ' '));
   const corrections: { from: string; to: string }[] = [];
-  const names = namesIn(question, ctx);
+  const names = namesIn(normalized, ctx);
   const correctedWords = words.flatMap((word) => {
     const fix = names.has(word) ? undefined : correctWord(word, ctx);
     if (fix === undefined) return [word];
@@ -219,7 +221,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   // The question's form keeps the "is" of "what's" and "who's" ("what's a link?"), which the words above drop
   // because the vocabulary's phrases are written without it ("what the call").
   const fixes = new Map(corrections.map((c) => [c.from, c.to]));
-  const form = vocabularyWords(expandContractions(normalizeText(question).toLowerCase().replace(CONTRACTED_IS, (_, who: string | undefined) => `${who ?? 'what'} is`)).replace(/\?/g, ' '))
+  const form = vocabularyWords(expandContractions(raw.replace(CONTRACTED_IS, (_, who: string | undefined) => `${who ?? 'what'} is`)).replace(/\?/g, ' '))
     .map((word) => fixes.get(word) ?? word)
     .join(' ')
     .replace(OWN_GAME_END, '');
@@ -244,7 +246,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject,
     subjectMeans: [...new Set(mapped.filter(({ said }) => said.some((t) => subject.includes(t))).flatMap(({ meant }) => meant))],
-    ruleRefs: ruleRefsIn(normalizeText(question).toLowerCase()),
+    ruleRefs: ruleRefsIn(raw),
     vocabulary: hits,
     otherCode: ctx.vocabulary ? findOtherCode(lower, ctx.vocabulary) : undefined,
     offField: ctx.vocabulary ? findOffField(lower, ctx.vocabulary) : undefined,

@@ -189,9 +189,8 @@ export function rerankClauses(
   // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about the definition.
   const questionTerms = new Set(q.tokens);
   const weights = termWeights(q, index);
-  // Of the definitions that fit a meaning question's subject, the one naming most of it: "dead ball line" is
-  // Dead Ball Line, not Dead Ball.
-  // A meaning question, or a size question naming what it measures ("how big is the sub box?").
+  // A meaning question, or a size question naming what it measures ("how big is the sub box?"): of the
+  // definitions that fit its subject, the one naming most of it ("dead ball line" is Dead Ball Line, not Dead Ball).
   const asksAbout = q.asks.meaning || (q.asks.number && q.subject.length > 0);
   const subjectTermLength = asksAbout
     ? Math.max(0, ...index.units.flatMap((u, id) => (u.kind === 'definition' && definesSubject(q, index.termWords[id]) ? [new Set(index.termWords[id]).size] : [])))
@@ -267,15 +266,15 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
   return [...named, ...ranked.filter((c) => !named.some((n) => n.unit === c.unit))];
 }
 
-/** Without a second stage: the clauses of the chunks in their first-stage order. */
+/** Features of a clause that no second stage scored. */
 const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0 };
 
+/** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
-  const none = NO_FEATURES;
   const seen = new Set<number>();
   return results.flatMap((r, rank) =>
     chunkUnitIds(r.chunk, index.byRef)
       .filter((id) => index.units[id] && !seen.has(id) && seen.add(id))
-      .map((id) => ({ ...toResolvedClause(index.units, id), score: r.score, chunkRank: rank, dense: r.dense, features: none })),
+      .map((id) => ({ ...toResolvedClause(index.units, id), score: r.score, chunkRank: rank, dense: r.dense, features: NO_FEATURES })),
   );
 }

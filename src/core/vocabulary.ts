@@ -90,7 +90,10 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat(), ...offField.flatMap((t) => t.words)]);
   const wordsByLength = new Map<number, string[]>();
   for (const word of words) {
-    if (/^[a-z]+$/.test(word)) wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
+    if (!/^[a-z]+$/.test(word)) continue;
+    const same = wordsByLength.get(word.length);
+    if (same) same.push(word);
+    else wordsByLength.set(word.length, [word]);
   }
   const synonyms = new Map<string, number[]>();
   vocabulary.entries.forEach((entry, group) => {
