@@ -184,12 +184,16 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const words = vocabularyWords(lower.replace(/\?/g, ' '));
   const corrections: { from: string; to: string }[] = [];
   const names = namesIn(normalized, ctx);
-  const correctedWords = words.flatMap((word) => {
-    const fix = names.has(word) ? undefined : correctWord(word, ctx);
-    if (fix === undefined) return [word];
-    corrections.push({ from: word, to: fix });
-    return fix.split(' ');
-  });
+  const correctedWords = joinSplitWords(
+    words.flatMap((word) => {
+      const fix = names.has(word) ? undefined : correctWord(word, ctx);
+      if (fix === undefined) return [word];
+      corrections.push({ from: word, to: fix });
+      return fix.split(' ');
+    }),
+    ctx,
+    corrections,
+  );
   const corrected = correctedWords.join(' ');
   const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary), findVocabulary(words, ctx.vocabulary)) : [];
 
@@ -322,6 +326,28 @@ function correctWord(word: string, ctx: AnalysisContext): string | undefined {
     }
   }
   return best?.word;
+}
+
+/**
+ * Two words typed apart that the rulebook writes as one ("inter change" → interchange, "roll ball" →
+ * rollball): the rulebook's word, when neither part is a stop word.
+ */
+function joinSplitWords(words: readonly string[], ctx: AnalysisContext, corrections: { from: string; to: string }[]): string[] {
+  const lexicon = ctx.lexicon?.words;
+  if (!lexicon) return [...words];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    const joined = b === undefined ? '' : a + b;
+    if (joined.length >= 6 && /^[a-z]+$/.test(joined) && lexicon.has(joined) && !STOP_WORDS.has(a) && !STOP_WORDS.has(b) && !STOP_WORDS.has(joined)) {
+      corrections.push({ from: `${a} ${b}`, to: joined });
+      out.push(joined);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
 }
 
 interface Correction {

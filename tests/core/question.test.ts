@@ -39,6 +39,9 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     ['how long in the sinbin', lexiconOnly, [['sinbin', 'sin bin']], 'how long in the sin bin'],
     // The referees' own word is never a typo: the vocabulary maps it instead.
     ['how long in the sinbin', full, [], 'how long in the sinbin'],
+    // A rulebook word typed as two is joined ("roll ball"), but never across a stop word ("in the").
+    ['Where is the roll ball taken?', lexiconOnly, [['roll ball', 'rollball']], 'where is the rollball taken'],
+    ['Is it on the mark in the sin bin', lexiconOnly, [], 'is it on the mark in the sin bin'],
     // Long words may be two edits away.
     ['Play on in lightning?', full, [['lightning', 'lighting']], 'play on in lighting'],
     // Shorter than minCorrectionLength: left alone.
