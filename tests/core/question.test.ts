@@ -376,6 +376,9 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['What happens if a defender does not retire?', false, false, true, false, false],
     ["What's the call for a forward pass?", false, false, true, false, false],
     ['How is a player penalised for a late touch?', false, false, true, false, false],
+    // A call the referee has made is not the call asked for.
+    ['Their captain argues every call I make. Is that misconduct?', false, false, false, false, false],
+    ['Was that the right call?', false, false, true, false, false],
     ['Can a player wear jewellery?', false, false, false, false, true],
     ['Interchange when?', false, false, false, true, false],
     ['At what point can the half be touched?', false, false, false, true, true],
