@@ -114,7 +114,7 @@ const ASKS_WHAT_IS = /\b(?:what (?:is|are|s)|whats|who (?:is|are)) (?:an? |the )
 const ASKS_CONSEQUENCE =
   /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|(?:the|what|which|whats|right|correct) (?:call|decision|result|outcome)|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call))\b/;
 const ASKS_TIME = /\b(when|whenever|what point|what stage|what time|how soon|how quickly)\b/;
-const ASKS_PERMISSION = /\b(can|could|may|allowed|allow|legal|illegal|permitted|ok|okay|have to|has to|need to|needs to|must)\b/;
+const ASKS_PERMISSION = /\b(can|could|may|allowed|allow|legal|illegal|permitted|ok|okay|have to|has to|need to|needs to|must|banned|forbidden|prohibited|outlawed|against the rules)\b/;
 const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';
 const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIARY}\\b`);
 const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;

@@ -258,6 +258,11 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     const forfeit = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('forfeited game'))!;
     expect(forfeit.say).not.toContain('forfeit a game');
     expect(analyzeQuestion('What happens if we forfeit a game?', full).vocabulary).toContainEqual({ say: 'forfeit a game', means: forfeit.means });
+    // A player's possessive too ("ball up his jersey" for "ball up jersey"); "its" is how phones type "it's".
+    const own = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [{ say: ['popped out of hands'], means: ['knocked from the hands'], note: 'test' }] });
+    expect(analyzeQuestion('The ball popped out of his hands', { ...full, vocabulary: own }).vocabulary.map((h) => h.say)).toEqual(['popped out of his hands']);
+    const tenMetres = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('the 10'))!;
+    expect(analyzeQuestion('Is there a mercy rule if its 10-0?', full).vocabulary.some((h) => h.means === tenMetres.means)).toBe(false);
     // "off side" is "offside" written as two words: "off the side netting" is no offside.
     const offside = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('off side'))!;
     expect(offside.means).toContain('offside');
@@ -383,6 +388,8 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['Interchange when?', false, false, false, true, false],
     ['At what point can the half be touched?', false, false, false, true, true],
     ['Is it legal to kick the ball?', false, false, false, false, true],
+    ['Are studs banned?', false, false, false, false, true],
+    ['Is jewellery against the rules?', false, false, false, false, true],
     ['Do we have to wait for the player to come off?', false, false, false, false, true],
     // "After" places the question in time; it does not ask for a time.
     ['After a try, who restarts play?', false, false, false, false, false],
