@@ -21,7 +21,7 @@ const QUESTION_FILLER = new Set(
   ['happen', 'happens', 'happened', 'allowed', 'allow', 'may', 'must', 'rule', 'rules', 'say', 'says', 'mean', 'means', 'meaning', 'define', 'definition',
     'get', 'gets', 'need', 'needs', 'supposed', 'tell', 'explain', 'know', 'ok', 'okay', 'thing', 'stuff', 'someone', 'somebody',
     'ever', 'really', 'exactly', 'actually', 'basically', 'also', 'still', 'go', 'goes',
-    'legal', 'illegal', 'legally', 'anything', 'anyone', 'anybody', 'anywhere', 'anyway', 'whoever', 'whatever', 'whose',
+    'legal', 'illegal', 'legally', 'banned', 'forbidden', 'prohibited', 'outlawed', 'anything', 'anyone', 'anybody', 'anywhere', 'anyway', 'whoever', 'whatever', 'whose',
     'whether', 'sure', 'want', 'wants', 'problem', 'something', 'everyone', 'everybody', 'everything', 'please',
     'wondering', 'wonder', 'question', 'called',
     'reckon', 'think', 'thought', 'guess', 'hey', 'hi', 'yeah', 'yep', 'nah', 'mate', 'cheers', 'thanks', 'pls', 'plz', 'lol',

@@ -28,6 +28,8 @@ describe('contentTerms', () => {
     ['what happens?', []],
     // How strongly it is said is not what it is about.
     ['My mate reckons the bloody ref was absolutely offside', ['ref', 'offsid']],
+    // "Banned" asks what "allowed" asks: it is the question's form, not a topic the rulebook lacks.
+    ['Is jewellery banned?', ['jewelleri']],
   ])('%j → %j', (question, expected) => {
     expect(contentTerms(question)).toEqual(expected);
   });
