@@ -167,8 +167,18 @@ function wordTrigrams(words: readonly string[]): string[] {
   return trigrams;
 }
 
+/**
+ * A rule reference as question files write it: case, spacing, a "Rule" / "Law" / "Clause" / "Section" before
+ * the number and a full stop after it do not matter ("Rule 15.2." is 15.2), nor the space after "Definition:".
+ */
 function normalizeRef(ref: string): string {
-  return ref.trim().replace(/\s+/g, ' ').toLowerCase();
+  return ref
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/^(?:rules?|laws?|clauses?|sections?|r)\s*(?=\d)/, '')
+    .replace(/^(\d+(?:\.\d+)*)\.$/, '$1')
+    .replace(/^definition\s*:\s*/, 'definition: ');
 }
 
 // A pattern with the g or y flag keeps lastIndex between calls; a fresh test per answer avoids that.

@@ -134,6 +134,22 @@ describe('scoreQuestion', () => {
     expect(definition.rule_hit_at_3).toBe(true);
   });
 
+  it('reads a reference the way question files write it: "Rule 15.1.", "law 15.1", "Definition:Offside (Defender)"', () => {
+    const written = (rules: string[]) => scoreQuestion(question({ rules }), { rankedChunks: [HOLDER], answerText: '', abstained: false, leadRefs: ['15.1'] });
+    for (const ref of ['Rule 15.1', 'rule 15.1.', 'Law 15.1', 'R15.1', ' 15.1 ']) {
+      expect(written([ref])).toMatchObject({ rule_hit_at_3: true, lead_rule_hit: true });
+    }
+    // Another clause's number is still another clause.
+    expect(written(['Rule 15.11'])).toMatchObject({ rule_hit_at_3: false, lead_rule_hit: false });
+    expect(written(['Rule 5.1'])).toMatchObject({ rule_hit_at_3: false, lead_rule_hit: false });
+    const definition = scoreQuestion(question({ rules: ['Definition:Offside (Defender)'] }), {
+      rankedChunks: [chunk('d', 'Definition: Offside (Defender)')],
+      answerText: '',
+      abstained: false,
+    });
+    expect(definition.rule_hit_at_3).toBe(true);
+  });
+
   it.each([
     ['7 metres', true],
     ['Seven (7) metres', true],
