@@ -111,9 +111,10 @@ export function scoreQuestion(question: EvalQuestion, outcome: QuestionOutcome):
     rankedChunks.map((chunk) => chunk.text),
     question.evidence,
   );
-  const wantedRules = new Set(question.rules.map(normalizeRef));
-  const ruleHit = rankedChunks.slice(0, 3).some((chunk) => chunk.refs.some((ref) => wantedRules.has(normalizeRef(ref))));
-  const leadHit = outcome.leadRefs && !abstained ? outcome.leadRefs.some((ref) => wantedRules.has(normalizeRef(ref))) : false;
+  const wanted = question.rules.map(normalizeRef);
+  const isWanted = (ref: string) => refNames(normalizeRef(ref)).some((name) => wanted.includes(name));
+  const ruleHit = rankedChunks.slice(0, 3).some((chunk) => chunk.refs.some(isWanted));
+  const leadHit = outcome.leadRefs && !abstained ? outcome.leadRefs.some(isWanted) : false;
   return {
     id: question.id,
     answerable: true,
@@ -179,6 +180,19 @@ function normalizeRef(ref: string): string {
     .replace(/^(?:rules?|laws?|clauses?|sections?|r)\s*(?=\d)/, '')
     .replace(/^(\d+(?:\.\d+)*)\.$/, '$1')
     .replace(/^definition\s*:\s*/, 'definition: ');
+}
+
+/**
+ * The names a retrieved reference answers to: itself, and for a definition the names its term gives
+ * ("Dead / Dead Ball", "Tap and Tap Penalty") with and without a qualifier ("Mark (for a Touch)" is a Mark).
+ * A file that writes "Definition: Dead Ball" or "Definition: Mark" is scored on the definition it names.
+ */
+function refNames(ref: string): string[] {
+  const definition = ref.match(/^definition: (.+)$/);
+  if (!definition) return [ref];
+  const term = definition[1];
+  const names = term.split(/\s*\/\s*|\s+and\s+/).flatMap((name) => [name, name.replace(/\s*\([^)]*\)$/, '')]);
+  return [...new Set([term, ...names])].filter(Boolean).map((name) => `definition: ${name}`);
 }
 
 // A pattern with the g or y flag keeps lastIndex between calls; a fresh test per answer avoids that.

@@ -150,6 +150,21 @@ describe('scoreQuestion', () => {
     expect(definition.rule_hit_at_3).toBe(true);
   });
 
+  it("finds a definition by any name its term gives, with or without the term's qualifier", () => {
+    const hit = (wanted: string, retrieved: string) =>
+      scoreQuestion(question({ rules: [wanted] }), { rankedChunks: [chunk('d', retrieved)], answerText: '', abstained: false }).rule_hit_at_3;
+    expect(hit('Definition: Dead Ball', 'Definition: Dead / Dead Ball')).toBe(true);
+    expect(hit('Definition: Dead', 'Definition: Dead / Dead Ball')).toBe(true);
+    expect(hit('Definition: Tap Penalty', 'Definition: Tap and Tap Penalty')).toBe(true);
+    expect(hit('Definition: Rollball Area', 'Definition: Ruck/Rollball Area')).toBe(true);
+    expect(hit('Definition: Mark', 'Definition: Mark (for a Touch)')).toBe(true);
+    // A qualified name is that definition only; a longer term is another definition.
+    expect(hit('Definition: Mark (for a Tap)', 'Definition: Mark (for a Touch)')).toBe(false);
+    expect(hit('Definition: Sin Bin', 'Definition: Sin Bin Area')).toBe(false);
+    expect(hit('Definition: Dead Ball Line', 'Definition: Dead / Dead Ball')).toBe(false);
+    expect(hit('15.1', 'Definition: Dead / Dead Ball')).toBe(false);
+  });
+
   it.each([
     ['7 metres', true],
     ['Seven (7) metres', true],
