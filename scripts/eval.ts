@@ -14,11 +14,12 @@ import { DEFAULT_SEARCH } from '../src/core/rulebook-service';
 import type { ChunkSettings, RetrievalMode, SearchSettings, Similarity } from '../src/core/types';
 import { createNodeEmbedder, createNodeService } from '../src/node/pipeline';
 
-const USAGE = `Usage: npm run eval -- --pdf <file.pdf> --qa <questions.jsonl> [--k 3] [--model <id>]
+const USAGE = `Usage: npm run eval -- --pdf <file.pdf> --qa <questions.jsonl> [--qa <more.jsonl> ...] [--k 3] [--model <id>]
   [--similarity dot|cosine] [--retrieval hybrid|dense|bm25] [--preset study]
   [--chunk-tokens N] [--overlap N] [--json <out.json>] [--no-compare]
   [--half tune|report] [--set section.key=value ...] [--sweep section.key=v1,v2,...]
-  --half keeps the odd ids (tune) or the even ids (report) of the file.
+  --qa may be given several times: the files' questions are scored together (ids must differ).
+  --half keeps the odd ids (tune) or the even ids (report) of each file.
   --set changes a constant of the answer tuning (src/core/answer-tuning.ts), e.g. --set rerank.bm25Weight=0.5;
   --sweep prints the metrics for each value of one constant (no per-question table).`;
 
@@ -79,6 +80,25 @@ export function tuningFromArgs(sets: readonly string[]): AnswerTuning {
 }
 
 /** Odd ids tune, even ids report: the number at the end of the id decides. */
+/** The questions of every file, in order; an id used in two files is an error, as it is within one. */
+function readQuestionFiles(files: readonly string[]): EvalQuestion[] {
+  const seen = new Map<string, string>();
+  return files.flatMap((file) => {
+    let questions: EvalQuestion[];
+    try {
+      questions = parseQuestionFile(readFileSync(file, 'utf8'));
+    } catch (error) {
+      return fail(`${file}: ${(error as Error).message}`);
+    }
+    for (const q of questions) {
+      const other = seen.get(q.id);
+      if (other !== undefined) fail(`id "${q.id}" is used in both ${other} and ${file}`);
+      seen.set(q.id, file);
+    }
+    return questions;
+  });
+}
+
 export function selectHalf(questions: readonly EvalQuestion[], half: string | undefined): EvalQuestion[] {
   if (half === undefined) return [...questions];
   if (half !== 'tune' && half !== 'report') fail('--half must be tune or report');
@@ -113,7 +133,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       pdf: { type: 'string' },
-      qa: { type: 'string' },
+      qa: { type: 'string', multiple: true },
       k: { type: 'string' },
       model: { type: 'string' },
       similarity: { type: 'string' },
@@ -130,11 +150,11 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
-  if (!values.pdf || !values.qa) fail('--pdf and --qa are required');
+  if (!values.pdf || !values.qa?.length) fail('--pdf and --qa are required');
   const config = configFromArgs(values);
   const tuning = tuningFromArgs(values.set ?? []);
   const pdf = new Uint8Array(readFileSync(values.pdf));
-  const questions = selectHalf(parseQuestionFile(readFileSync(values.qa, 'utf8')), values.half);
+  const questions = selectHalf(readQuestionFiles(values.qa), values.half);
   const name = basename(values.pdf);
   const prepared = await prepare(pdf, name, config);
 
@@ -183,7 +203,7 @@ async function main() {
   if (values.json) {
     const out = {
       ...result.metrics,
-      config: { ...config, pdf: name, questions: values.qa, half: values.half ?? 'all', tuning: values.set ?? [] },
+      config: { ...config, pdf: name, questions: values.qa.length === 1 ? values.qa[0] : values.qa, half: values.half ?? 'all', tuning: values.set ?? [] },
       risk_coverage: risk,
       per_question: result.per_question,
       ...(baseline ? { baseline: { config: baseline.config, ...baseline.metrics } } : {}),

@@ -40,10 +40,19 @@ function expectRates(record: Record<string, unknown>) {
 
 let pitchside: { report: Report; stdout: string };
 let study: { report: Report; stdout: string };
+let twoFiles: { report: Report; stdout: string };
+/** The sample questions again under other ids, as a second question file. */
+const secondPath = join(dir, 'more-questions.jsonl');
 
 beforeAll(async () => {
   writeFileSync(pdfPath, await buildRulebookPdf());
-  [pitchside, study] = await Promise.all([runEval('default', []), runEval('study', ['--preset', 'study', '--no-compare'])]);
+  const renamed = readFileSync(QUESTIONS_PATH, 'utf8').replace(/"id":\s*"([^"]+)"/g, '"id": "more-$1"');
+  writeFileSync(secondPath, renamed);
+  [pitchside, study, twoFiles] = await Promise.all([
+    runEval('default', []),
+    runEval('study', ['--preset', 'study', '--no-compare']),
+    runEval('two-files', ['--qa', secondPath, '--no-compare']),
+  ]);
 }, 180_000);
 
 describe('npm run eval', () => {
@@ -75,6 +84,18 @@ describe('npm run eval', () => {
     for (const q of questions) expect(pitchside.stdout).toContain(q.id);
     expect(pitchside.stdout).toMatch(/^hit_at_3\s+\d\.\d{3}$/m);
     expect(pitchside.stdout).toContain('study vs Pitchside');
+  });
+
+  it('scores several question files together, in the order given, and refuses an id used twice', async () => {
+    const ids = twoFiles.report.per_question.map((r) => r.id);
+    expect(ids).toEqual([...questions.map((q) => q.id), ...questions.map((q) => `more-${q.id}`)]);
+    const args = ['scripts/eval.ts', '--pdf', pdfPath, '--qa', QUESTIONS_PATH, '--qa', QUESTIONS_PATH, '--no-compare'];
+    const failed = await run(join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, timeout: 120_000 }).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toContain(`id "${questions[0].id}" is used in both`);
   });
 
   it('--preset study switches to the study retriever', () => {
