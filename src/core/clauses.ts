@@ -7,6 +7,7 @@ import { buildLexicon, type Lexicon } from './question';
 import { formatCitation, parseRuleNumber, formatRuleNumber } from './rule-numbers';
 import { tokenize } from './text';
 import type { Chunk, RuleUnit, UnitKind } from './types';
+import type { CompiledVocabulary } from './vocabulary';
 
 /** A unit as every later stage sees it: the answer, the prompt, the coverage check and the UI. */
 export interface ResolvedClause {
@@ -34,6 +35,11 @@ export interface ClauseIndex {
   ownTerms: ReadonlySet<string>[];
   /** Search terms of each unit's section title. */
   titleTerms: ReadonlySet<string>[];
+  /**
+   * The referees' words for what each unit states: the terms of every vocabulary entry whose rulebook phrase
+   * the unit's own text holds, each with the fewest units such an entry points at (see saidTerms).
+   */
+  said: ReadonlyMap<string, number>[];
   /** Terms of each definition's term ("sin", "bin"); empty for other units. */
   termWords: string[][];
   lexicon: Lexicon;
@@ -96,14 +102,47 @@ export function unitSearchText(units: readonly RuleUnit[], id: number, byRef: Re
   return parts.join('\n');
 }
 
-export function buildClauseIndex(units: readonly RuleUnit[]): ClauseIndex {
+/**
+ * For each unit, the terms referees say for the rules it states: every vocabulary entry whose rulebook phrase
+ * occurs in the unit's own text as a run of terms ("without delay" in 13.4) lends the unit the terms of all
+ * its phrases ("time wasting", "taking all day", "dawdling"), each marked with the number of units the entry
+ * reaches (an entry whose phrase many units hold says little about any one of them). A question's words then
+ * reach the clause even when none of its phrases is typed whole ("he was wasting time").
+ */
+export function saidTerms(sequences: readonly (readonly string[])[], vocabulary: Pick<CompiledVocabulary, 'targets'>): Map<string, number>[] {
+  // Where each term starts in each unit, so a run is only checked where its first term is.
+  const postings = new Map<string, [number, number][]>();
+  sequences.forEach((terms, unit) => terms.forEach((term, at) => {
+    const list = postings.get(term);
+    if (list) list.push([unit, at]);
+    else postings.set(term, [[unit, at]]);
+  }));
+  const out = sequences.map(() => new Map<string, number>());
+  for (const { means, said } of vocabulary.targets) {
+    const reached = new Set<number>();
+    for (const run of means) {
+      for (const [unit, at] of postings.get(run[0]) ?? []) {
+        if (run.every((term, j) => sequences[unit][at + j] === term)) reached.add(unit);
+      }
+    }
+    for (const unit of reached) {
+      const terms = out[unit];
+      for (const term of said) terms.set(term, Math.min(terms.get(term) ?? Infinity, reached.size));
+    }
+  }
+  return out;
+}
+
+export function buildClauseIndex(units: readonly RuleUnit[], vocabulary?: Pick<CompiledVocabulary, 'targets'>): ClauseIndex {
   const byRef = new Map(units.map((u, i) => [u.ref, i]));
   const texts = units.map((_, i) => unitSearchText(units, i, byRef));
+  const own = units.map((u) => tokenize(u.text));
   return {
     units,
     bm25: buildBm25(texts),
     terms: texts.map((t) => new Set(tokenize(t))),
-    ownTerms: units.map((u) => new Set(tokenize(u.text))),
+    ownTerms: own.map((terms) => new Set(terms)),
+    said: vocabulary ? saidTerms(own, vocabulary) : units.map(() => new Map()),
     titleTerms: units.map((u) => new Set(tokenize(u.sectionTitle))),
     termWords: units.map((u) => (u.kind === 'definition' && u.term ? tokenize(u.term.replace(/\(.*?\)/g, ' ')) : [])),
     lexicon: buildLexicon(units.map((u) => `${u.term ?? ''} ${u.sectionTitle} ${u.text}`)),

@@ -23,6 +23,7 @@ export const RERANK_FEATURES = [
   'permissionBonus',
   'titleShareWeight',
   'namesTermBonus',
+  'saidWeight',
 ] as const satisfies readonly (keyof RerankTuning)[];
 
 export type RerankFeature = (typeof RERANK_FEATURES)[number];
@@ -35,7 +36,7 @@ export function featureVector(c: RankedClause, t: RerankTuning): number[] {
   const f = c.features;
   const factor =
     c.kind === 'definition' && !f.definesSubject && !f.namesTerm ? t.definitionFactor : c.kind === 'text' ? t.textFactor : 1;
-  const raw = [f.bm25, f.share, f.firstStage, f.dense, f.maxSim, +f.statesNumber, +f.statesQuantity, +f.hasRuling, +f.definesSubject, f.ownShare, +f.firstClause, +f.statesTime, +f.statesPermission, f.titleShare, +f.namesTerm];
+  const raw = [f.bm25, f.share, f.firstStage, f.dense, f.maxSim, +f.statesNumber, +f.statesQuantity, +f.hasRuling, +f.definesSubject, f.ownShare, +f.firstClause, +f.statesTime, +f.statesPermission, f.titleShare, +f.namesTerm, f.said];
   return raw.map((x) => x * factor);
 }
 

@@ -42,6 +42,12 @@ export interface RerankTuning {
   titleShareWeight: number;
   /** Added for a definition whose term the question names. */
   namesTermBonus: number;
+  /**
+   * Weight of the share of the question's own words that the clause lacks but the referees' vocabulary says
+   * for what the clause states (ClauseIndex.said), counting only entries that reach at most saidUnits units.
+   */
+  saidWeight: number;
+  saidUnits: number;
 }
 
 /** The question's words with their vectors, for word-level MaxSim against each clause's words. */
@@ -68,6 +74,8 @@ export interface ClauseFeatures {
   statesTime: boolean;
   statesPermission: boolean;
   titleShare: number;
+  /** Share of the question's own words the clause lacks that referees say for what it states. */
+  said: number;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -195,6 +203,10 @@ export function rerankClauses(
   const subjectTermLength = asksAbout
     ? Math.max(0, ...index.units.flatMap((u, id) => (u.kind === 'definition' && definesSubject(q, index.termWords[id]) ? [new Set(index.termWords[id]).size] : [])))
     : 0;
+  // The question's own words, for the vocabulary's words for each clause: a word the clause already holds
+  // counts through the shares above.
+  const ownWords = q.terms.filter((term) => term.source === 'question');
+  const ownWeight = ownWords.reduce((sum, term) => sum + term.weight, 0) || 1;
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
     const first = best.get(id)!;
@@ -220,6 +232,7 @@ export function rerankClauses(
       statesTime: q.asks.time && TIME_WORDS.test(unit.text),
       statesPermission: q.asks.permission && PERMISSION_WORDS.test(unit.text),
       titleShare: shareOf(weights, index.titleTerms[id]),
+      said: saidShare(ownWords, ownWeight, index.said[id], index.terms[id], t.saidUnits),
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -236,12 +249,26 @@ export function rerankClauses(
       (features.statesTime ? t.timeBonus : 0) +
       (features.statesPermission ? t.permissionBonus : 0) +
       t.titleShareWeight * features.titleShare +
-      (features.namesTerm ? t.namesTermBonus : 0);
+      (features.namesTerm ? t.namesTermBonus : 0) +
+      t.saidWeight * features.said;
     if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
     return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
   });
   return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
+}
+
+/** The share of the question's own term weight that a clause lacks but is said for it by an entry reaching at most `maxUnits` units. */
+function saidShare(
+  own: readonly { term: string; weight: number }[],
+  total: number,
+  said: ReadonlyMap<string, number>,
+  holds: ReadonlySet<string>,
+  maxUnits: number,
+): number {
+  let found = 0;
+  for (const { term, weight } of own) if (!holds.has(term) && (said.get(term) ?? Infinity) <= maxUnits) found += weight;
+  return found / total;
 }
 
 /**
@@ -267,7 +294,7 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
 }
 
 /** Features of a clause that no second stage scored. */
-const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0 };
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0 };
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {

@@ -66,8 +66,8 @@ export interface LoadedIndex {
   neighbours?: Promise<WordNeighbours>;
 }
 
-function loadedIndex(index: StoredIndex): LoadedIndex {
-  return { index, bm25: buildBm25(index.chunks.map((c) => c.text)), clauses: buildClauseIndex(index.units) };
+function loadedIndex(index: StoredIndex, vocabulary: CompiledVocabulary): LoadedIndex {
+  return { index, bm25: buildBm25(index.chunks.map((c) => c.text)), clauses: buildClauseIndex(index.units, vocabulary) };
 }
 
 /** The rulebook's words embedded one by one (one batch of single words), with each unit's words. */
@@ -138,7 +138,7 @@ export class RulebookService {
     if (cached) return cached;
     const index = await this.deps.store.getIndex(this.keyFor(hash));
     if (!index) throw new AppError('no-rulebook', `no index for ${hash.slice(0, 12)} with ${this.modelId}`);
-    const loaded = loadedIndex(index);
+    const loaded = loadedIndex(index, this.vocabulary);
     this.loaded.set(hash, loaded);
     return loaded;
   }
@@ -264,7 +264,7 @@ export class RulebookService {
     opts.onProgress?.({ stage: 'save', done: 0, total: 1 });
     await this.deps.store.saveIndexedRulebook(rulebook, index);
     opts.onProgress?.({ stage: 'save', done: 1, total: 1 });
-    this.loaded.set(rulebook.hash, loadedIndex(index));
+    this.loaded.set(rulebook.hash, loadedIndex(index, this.vocabulary));
     return { rulebook, reused: false, chunkCount: index.chunks.length, embedded: 0 };
   }
 
@@ -296,7 +296,7 @@ export class RulebookService {
     onProgress?.({ stage: 'save', done: 0, total: 1 });
     await this.deps.store.saveIndexedRulebook(rulebook, index);
     onProgress?.({ stage: 'save', done: 1, total: 1 });
-    if (this.deps.embedder === embedder) this.loaded.set(rulebook.hash, loadedIndex(index));
+    if (this.deps.embedder === embedder) this.loaded.set(rulebook.hash, loadedIndex(index, this.vocabulary));
     return { rulebook, reused: false, chunkCount: chunks.length, embedded: chunks.length };
   }
 

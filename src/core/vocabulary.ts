@@ -56,6 +56,8 @@ export interface CompiledVocabulary {
    * the phrase "after the hooter" is found in "after the bell". Each stem's groups (entry indices).
    */
   synonyms: Map<string, number[]>;
+  /** Each entry as search terms: its rulebook phrases (as runs of terms) and every term its phrases say. */
+  targets: { means: string[][]; said: string[] }[];
 }
 
 export const REFEREE_VOCABULARY: Vocabulary = data as Vocabulary;
@@ -101,7 +103,11 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
     if (alone.size < 2) return;
     for (const stem of alone) synonyms.set(stem, [...(synonyms.get(stem) ?? []), group]);
   });
-  return { version: vocabulary.version, phrases, words, wordsByLength, otherCodes, offField, synonyms };
+  const targets = vocabulary.entries.map((entry) => ({
+    means: entry.means.map((m) => tokenize(m)).filter((run) => run.length > 0),
+    said: [...new Set(entry.say.flatMap((say) => tokenize(say)))],
+  }));
+  return { version: vocabulary.version, phrases, words, wordsByLength, otherCodes, offField, synonyms, targets };
 }
 
 /** The phrases found in a word sequence, longest first, never two on the same word. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkUnits, labelledUnitText, unitLabel } from '../../src/core/chunking';
-import { buildClauseIndex, chunkUnitIds, resolveClauses, toResolvedClause } from '../../src/core/clauses';
+import { buildClauseIndex, chunkUnitIds, resolveClauses, saidTerms, toResolvedClause } from '../../src/core/clauses';
 import { parseRulebook } from '../../src/core/structure';
-import { splitWords } from '../../src/core/text';
+import { splitWords, tokenize } from '../../src/core/text';
 import type { Chunk, ChunkSettings, PageLine, RuleUnit, TokenCounter } from '../../src/core/types';
 
 /** One token per whitespace-separated word. */
@@ -259,5 +259,24 @@ describe('chunks and clauses for any rulebook (property)', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('saidTerms', () => {
+  const targets = [
+    { means: [tokenize('without delay')], said: tokenize('time wasting dawdling') },
+    { means: [tokenize('rollball')], said: tokenize('play the ball') },
+  ];
+  const sequences = ['A player must perform the Rollball without delay.', 'The Rollball is on the Mark.', 'No delay without cause.'].map((t) => tokenize(t));
+
+  it("lends a unit the terms of each entry whose rulebook phrase it holds as a run, with the units that entry reaches", () => {
+    const said = saidTerms(sequences, { targets });
+    expect([...said[0].keys()].sort()).toEqual([...new Set([...tokenize('time wasting dawdling'), ...tokenize('play the ball')])].sort());
+    expect(said[0].get(tokenize('dawdling')[0])).toBe(1);
+    // "rollball" is in two units, so its entry's words say less about each.
+    expect(said[0].get(tokenize('ball')[0])).toBe(2);
+    expect(said[1].get(tokenize('ball')[0])).toBe(2);
+    // "delay without": the phrase's words, not in its order, are no run of it.
+    expect(said[2].size).toBe(0);
   });
 });

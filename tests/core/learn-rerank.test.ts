@@ -69,6 +69,7 @@ describe('featureVector', () => {
     statesTime: false,
     statesPermission: true,
     titleShare: 0.6,
+    said: 0.2,
   };
   const clause = (kind: RankedClause['kind'], f: Partial<ClauseFeatures> = {}) =>
     ({ kind, features: { ...features, ...f } }) as RankedClause;
@@ -76,11 +77,11 @@ describe('featureVector', () => {
 
   it('gives the signals in the order of RERANK_FEATURES, so weights · vector is the score before factors', () => {
     expect(RERANK_FEATURES).toHaveLength(featureVector(clause('clause'), t).length);
-    expect(featureVector(clause('clause'), t)).toEqual([0.8, 0.5, 1, 0.25, 0.4, 1, 0, 1, 0, 0.3, 1, 0, 1, 0.6, 0]);
+    expect(featureVector(clause('clause'), t)).toEqual([0.8, 0.5, 1, 0.25, 0.4, 1, 0, 1, 0, 0.3, 1, 0, 1, 0.6, 0, 0.2]);
   });
 
   it('applies the definition and text factors the reranker applies', () => {
-    expect(featureVector(clause('definition'), t)).toEqual([0.8, 0.5, 1, 0.25, 0.4, 1, 0, 1, 0, 0.3, 1, 0, 1, 0.6, 0].map((x) => x * t.definitionFactor));
+    expect(featureVector(clause('definition'), t)).toEqual([0.8, 0.5, 1, 0.25, 0.4, 1, 0, 1, 0, 0.3, 1, 0, 1, 0.6, 0, 0.2].map((x) => x * t.definitionFactor));
     // A definition asked about (or named) keeps its full score.
     expect(featureVector(clause('definition', { namesTerm: true }), t)[0]).toBe(0.8);
     expect(featureVector(clause('text'), t)[0]).toBeCloseTo(0.8 * t.textFactor);

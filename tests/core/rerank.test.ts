@@ -194,3 +194,42 @@ describe('withNamedRules: a rule asked for by its number', () => {
     expect(named('Interchange when?').map((c) => c.unit)).toEqual(rank('Interchange when?').map((c) => c.unit));
   });
 });
+
+describe("rerankClauses: the referees' words for what a clause states", () => {
+  // One entry says how referees put "without delay"; its phrases are not typed whole in the question below.
+  const own = compileVocabulary({
+    version: 1,
+    entries: [{ say: ['time wasting', 'taking all day', 'dawdling'], means: ['without delay'], note: 'a slow rollball' }],
+    otherCodes: [],
+    offField: [],
+  });
+  const book: RuleUnit[] = [
+    clause('13.2', 'The Rollball', 'A player must perform the Rollball on the Mark.'),
+    clause('13.4', 'The Rollball', 'A player must perform the Rollball without delay.'),
+  ];
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+  const ask = (question: string, bookIndex: ReturnType<typeof buildClauseIndex>, tuning: Partial<RerankTuning> = {}) =>
+    rerankClauses(
+      analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary: own, tuning: DEFAULT_TUNING.question }),
+      bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
+      bookIndex,
+      { ...DEFAULT_TUNING.rerank, ...tuning },
+    );
+
+  it('finds the clause whose rule the question describes in words of the entry, in any order', () => {
+    const bookIndex = buildClauseIndex(book, own);
+    expect(bookIndex.said[1].get('wast')).toBe(1);
+    expect(bookIndex.said[0].size).toBe(0);
+    const ranked = ask('Their rollballer kept wasting time', bookIndex);
+    expect(ranked[0].ref).toBe('13.4');
+    expect(ranked[0].features.said).toBeGreaterThan(0);
+    // Without it, nothing tells the two apart and the book's order stands.
+    expect(ask('Their rollballer kept wasting time', bookIndex, { saidWeight: 0 })[0].ref).toBe('13.2');
+    expect(ask('Their rollballer kept wasting time', buildClauseIndex(book))[0].ref).toBe('13.2');
+  });
+
+  it('leaves out an entry that reaches more units than saidUnits', () => {
+    const bookIndex = buildClauseIndex(book, own);
+    expect(ask('Their rollballer kept wasting time', bookIndex, { saidUnits: 0 })[0].features.said).toBe(0);
+  });
+});
