@@ -21,6 +21,9 @@ export interface AnswerTuning {
 // Sweeps on the tuning half (140 questions: 120 answerable, 20 not covered), shipped model, 2026-12-02; the
 // neighbours, maxSimWeight, explainedWordWeight, vocabularySpread, glossary and sureLeadShare lines 2026-12-03.
 // A value marked "flat" moved no metric by more than one question either way across the range given.
+/** Entries of the referees' vocabulary that reach at most this many units lend a clause their words. */
+const SAID_UNITS = 3;
+
 export const DEFAULT_TUNING: AnswerTuning = {
   question: {
     // 0 / 0.3 / 0.6 / 1: rule_hit@3 .517 / .583 / .600 / .583, answer .350 / .400 / .408 / .400.
@@ -101,7 +104,7 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // 0.6: tuning rule_hit@3 .893 / .907 / .907, fresh .838 / .853 / .838. The lead rule is unchanged on both
     // (.687 tuning, .632 fresh); abstain .90 → .92 on the tuning half, the fresh set's unchanged.
     saidWeight: 0.6,
-    saidUnits: 3,
+    saidUnits: SAID_UNITS,
   },
   coverage: {
     // With the learned model (2026-12-02), 0.5 / 0.6 / 0.7 / 0.8 / 0.9 → sure on 8.6 / 8.6 / 8.6 / 7.9 / 4.3 % of
@@ -158,6 +161,9 @@ export const DEFAULT_TUNING: AnswerTuning = {
     missingFocusFactor: 0.5,
     // 0.2 / 0.35 / 0.5 / 0.75 / 1: abstain .400 / .500 / .600 / .700 / .850, wrongly refused .083 / .125 / .142 / .217 / .283.
     unknownTermWeight: 0.35,
+    // As rerank.saidUnits. Tuning half (2026-12-03): wrongly refused .027 → .020, lead .687 → .693, abstain .92
+    // unchanged; the fresh set (see rerank.saidWeight): wrongly refused .051 → .044, abstain .75 unchanged.
+    saidUnits: SAID_UNITS,
     noNumberFactor: 0.5,
     // A question asked about another sport or variant ("Rugby league: how many tackles in a set?"; the list is
     // the vocabulary file's otherCodes). 1 / 0.5 / 0.3 on the tuning half of all three sets: abstain .580 / .680

@@ -42,6 +42,11 @@ export interface CoverageTuning {
   missingFocusFactor: number;
   /** Weight of a question term the rulebook never uses, relative to its (highest) idf. */
   unknownTermWeight: number;
+  /**
+   * A question word the rulebook never uses is still not a word it lacks when the referees' vocabulary says it
+   * for what one of the top clauses states (ClauseIndex.said), through an entry reaching at most this many units.
+   */
+  saidUnits: number;
   /** Factor for a quantity question when no candidate clause states any number. */
   noNumberFactor: number;
   /** Factor for a question about another sport or variant that this rulebook names in fewer than `ownCodeUnits` units. */
@@ -179,7 +184,11 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   parts.push(`lead holds ${(leadShare * 100).toFixed(0)}% of the question's terms`);
   const known = new Set(q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).map((term) => term.term));
   // A number the rulebook never states ("number 100") is a value the question gives, not a topic it lacks.
-  const unknownTerms = new Set(q.terms.filter((term) => term.source === 'question' && !known.has(term.term) && !/^\d/.test(term.term)).map((term) => term.term));
+  // ... nor is a word referees say for what one of the top clauses states ("dawdling" for "without delay").
+  const saidForTop = (term: string) => top.some((c) => (index.said[c.unit]?.get(term) ?? Infinity) <= t.saidUnits);
+  const unknownTerms = new Set(
+    q.terms.filter((term) => term.source === 'question' && !known.has(term.term) && !/^\d/.test(term.term) && !saidForTop(term.term)).map((term) => term.term),
+  );
   const signals: CoverageSignals = {
     share, denseScaled, margin, leadShare, unknownShare: shareOf(weightedInFull, unknownTerms), knownTerms: known.size, factor,
   };

@@ -336,6 +336,20 @@ describe('assessCoverage: term coverage', () => {
     expect(assess('Can a player wear jewellery with an umbrella?').coverage.signals!.unknownShare).toBeGreaterThan(0);
   });
 
+  it("does not count a word the vocabulary says for what a top clause states as a word the rulebook lacks", () => {
+    const own = compileVocabulary({ version: 1, entries: [{ say: ['time wasting', 'dawdling'], means: ['without delay'], note: 'test' }], otherCodes: [], offField: [] });
+    const book = [clause('13.4', 'The Rollball', 'A player must perform the Rollball without delay.'), clause('14.1', 'Scoring', 'A Try is worth one (1) point.')];
+    const signals = (bookIndex: ReturnType<typeof buildClauseIndex>, saidUnits = T.coverage.saidUnits) => {
+      const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+      const analysis = analyzeQuestion('Rollballer kept wasting time', { lexicon: bookIndex.lexicon, vocabulary: own, tuning: T.question });
+      const clauses = rerankClauses(analysis, bookChunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 })), bookIndex, T.rerank);
+      return assessCoverage({ analysis, clauses, index: bookIndex, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, { ...T.coverage, saidUnits }).signals!;
+    };
+    // "wasting" is no word of the book; the entry that says it for 13.4's "without delay" is.
+    expect(signals(buildClauseIndex(book, own)).unknownShare).toBeLessThan(signals(buildClauseIndex(book)).unknownShare);
+    expect(signals(buildClauseIndex(book, own), 0).unknownShare).toBe(signals(buildClauseIndex(book)).unknownShare);
+  });
+
   it('does not count a word the vocabulary already stood in for', () => {
     // "necklace" is not a rulebook word; the vocabulary maps it to "jewellery".
     const question = 'Can a player wear a necklace?';
