@@ -198,6 +198,21 @@ function phraseEnd(
   return at;
 }
 
+/**
+ * As phraseEnd, or with one word the question adds inside the phrase ("registered with two different clubs"
+ * for "two clubs"): for off-field matters, which a question names in its own words. Tuning half unchanged; a
+ * fresh set of 180 questions written blind (44 not covered): abstain .750 → .773, wrongly refused unchanged.
+ */
+function phraseEndWithOneMore(phrase: readonly string[], stems: readonly string[], start: number): number {
+  const end = phraseEnd(phrase, stems, start);
+  if (end >= 0) return end;
+  for (let extra = start + 1; extra < Math.min(stems.length, start + phrase.length); extra++) {
+    const found = phraseEnd(phrase, [...stems.slice(0, extra), ...stems.slice(extra + 1)], start);
+    if (found > extra) return found + 1;
+  }
+  return -1;
+}
+
 /** A word with an inflectional ending: "grabs" finds the entry that lists "grabbed" and "grabbing". */
 const INFLECTED = /(?:[^s]s|ed|ing)$/;
 
@@ -305,7 +320,7 @@ export function findOffField(text: string, vocabulary: CompiledVocabulary): stri
   for (const topic of vocabulary.offField) {
     const n = topic.words.length;
     for (let i = 0; i < words.length; i++) {
-      const end = n === 1 ? (words[i] === topic.words[0] ? i + 1 : -1) : phraseEnd(topic.stems, stems, i);
+      const end = n === 1 ? (words[i] === topic.words[0] ? i + 1 : -1) : phraseEndWithOneMore(topic.stems, stems, i);
       if (end >= 0) return words.slice(i, end).join(' ');
     }
   }

@@ -540,6 +540,9 @@ describe('analyzeQuestion: a matter off the field', () => {
     ['What tactics beat a rush defence?', 'tactics'],
     // Several words in any inflection, as vocabulary phrases match.
     ['Warming up on the field at half time, ok?', 'warming up'],
+    // With one word of the question's own inside the phrase, never at its ends.
+    ['Can a player be registered with two different clubs?', 'two different clubs'],
+    ['Can two of our clubs share a field?', undefined],
     // Only the asking sentence counts: a scene set with an off-field word is still a rules question.
     ['We were at training last night. Can a defender touch the ball carrier with one hand?', undefined],
     // Words that only look like it: a touch "made by" a player, a pass "tipped" by a defender.
