@@ -102,6 +102,9 @@ export function unitSearchText(units: readonly RuleUnit[], id: number, byRef: Re
   return parts.join('\n');
 }
 
+/** The most units an entry may reach and still lend them its words; rerank.saidUnits reads up to this. */
+export const MAX_SAID_UNITS = 10;
+
 /**
  * For each unit, the terms referees say for the rules it states: every vocabulary entry whose rulebook phrase
  * occurs in the unit's own text as a run of terms ("without delay" in 13.4) lends the unit the terms of all
@@ -110,21 +113,33 @@ export function unitSearchText(units: readonly RuleUnit[], id: number, byRef: Re
  * reach the clause even when none of its phrases is typed whole ("he was wasting time").
  */
 export function saidTerms(sequences: readonly (readonly string[])[], vocabulary: Pick<CompiledVocabulary, 'targets'>): Map<string, number>[] {
-  // Where each term starts in each unit, so a run is only checked where its first term is.
+  // Each phrase is looked for where its rarest term occurs: "player" is in most units, "delay" in a few.
+  const counts = new Map<string, number>();
+  for (const terms of sequences) for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const anchorOf = (run: readonly string[]) => run.reduce((best, term, j) => ((counts.get(term) ?? 0) < (counts.get(run[best]) ?? 0) ? j : best), 0);
+  const anchors = new Set(vocabulary.targets.flatMap((target) => target.means.map((run) => run[anchorOf(run)])));
   const postings = new Map<string, [number, number][]>();
-  sequences.forEach((terms, unit) => terms.forEach((term, at) => {
-    const list = postings.get(term);
-    if (list) list.push([unit, at]);
-    else postings.set(term, [[unit, at]]);
-  }));
+  sequences.forEach((terms, unit) =>
+    terms.forEach((term, at) => {
+      if (!anchors.has(term)) return;
+      const list = postings.get(term);
+      if (list) list.push([unit, at]);
+      else postings.set(term, [[unit, at]]);
+    }),
+  );
   const out = sequences.map(() => new Map<string, number>());
   for (const { means, said } of vocabulary.targets) {
     const reached = new Set<number>();
     for (const run of means) {
-      for (const [unit, at] of postings.get(run[0]) ?? []) {
-        if (run.every((term, j) => sequences[unit][at + j] === term)) reached.add(unit);
+      const anchor = anchorOf(run);
+      for (const [unit, at] of postings.get(run[anchor]) ?? []) {
+        const start = at - anchor;
+        if (start >= 0 && run.every((term, j) => sequences[unit][start + j] === term)) reached.add(unit);
       }
     }
+    // An entry reaching more units than any setting reads lends nothing (and a large book's common phrases
+    // would cost a map entry per unit).
+    if (reached.size > MAX_SAID_UNITS) continue;
     for (const unit of reached) {
       const terms = out[unit];
       for (const term of said) terms.set(term, Math.min(terms.get(term) ?? Infinity, reached.size));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkUnits, labelledUnitText, unitLabel } from '../../src/core/chunking';
-import { buildClauseIndex, chunkUnitIds, resolveClauses, saidTerms, toResolvedClause } from '../../src/core/clauses';
+import { buildClauseIndex, chunkUnitIds, MAX_SAID_UNITS, resolveClauses, saidTerms, toResolvedClause } from '../../src/core/clauses';
 import { parseRulebook } from '../../src/core/structure';
 import { splitWords, tokenize } from '../../src/core/text';
 import type { Chunk, ChunkSettings, PageLine, RuleUnit, TokenCounter } from '../../src/core/types';
@@ -278,5 +278,15 @@ describe('saidTerms', () => {
     expect(said[1].get(tokenize('ball')[0])).toBe(2);
     // "delay without": the phrase's words, not in its order, are no run of it.
     expect(said[2].size).toBe(0);
+  });
+
+  it('finds a phrase wherever its rarest word is, and lends nothing from an entry reaching more than MAX_SAID_UNITS units', () => {
+    const common = Array.from({ length: MAX_SAID_UNITS + 1 }, (_, i) => tokenize(`Clause ${i}: a player retire line.`));
+    const rare = [...common, tokenize('Only here a player retire without delay.')];
+    const said = saidTerms(rare, { targets: [{ means: [tokenize('player retire')], said: tokenize('get back') }, { means: [tokenize('retire without delay')], said: tokenize('dawdling') }] });
+    // "player retire" is in MAX_SAID_UNITS + 2 units: too common to lend "get back" to any.
+    expect(said.every((terms) => !terms.has(tokenize('back')[0]))).toBe(true);
+    // "retire without delay" starts with a common word but holds a rare one: found, in the last unit only.
+    expect(said.map((terms) => terms.has(tokenize('dawdling')[0]))).toEqual([...common.map(() => false), true]);
   });
 });
