@@ -18,9 +18,6 @@ export interface AnswerTuning {
   answer: ClauseAnswerTuning;
 }
 
-// Sweeps on the tuning half (140 questions: 120 answerable, 20 not covered), shipped model, 2026-12-02; the
-// neighbours, maxSimWeight, explainedWordWeight, vocabularySpread, glossary and sureLeadShare lines 2026-12-03.
-// A value marked "flat" moved no metric by more than one question either way across the range given.
 /**
  * Entries of the referees' vocabulary that reach at most this many units lend a clause their words (at most
  * MAX_SAID_UNITS in src/core/clauses.ts). Working them out for the 534-page book's 10,577 units takes ~70 ms
@@ -28,6 +25,9 @@ export interface AnswerTuning {
  */
 const SAID_UNITS = 3;
 
+// Sweeps on the tuning half (140 questions: 120 answerable, 20 not covered), shipped model, 2026-12-02; the
+// neighbours, maxSimWeight, explainedWordWeight, vocabularySpread, glossary and sureLeadShare lines 2026-12-03.
+// A value marked "flat" moved no metric by more than one question either way across the range given.
 export const DEFAULT_TUNING: AnswerTuning = {
   question: {
     // 0 / 0.3 / 0.6 / 1: rule_hit@3 .517 / .583 / .600 / .583, answer .350 / .400 / .408 / .400.

@@ -5,7 +5,7 @@
 import { buildBm25, type Bm25Index } from './bm25';
 import { buildLexicon, type Lexicon } from './question';
 import { formatCitation, parseRuleNumber, formatRuleNumber } from './rule-numbers';
-import { tokenize } from './text';
+import { runAt, tokenize } from './text';
 import type { Chunk, RuleUnit, UnitKind } from './types';
 import type { CompiledVocabulary } from './vocabulary';
 
@@ -133,8 +133,7 @@ export function saidTerms(sequences: readonly (readonly string[])[], vocabulary:
     for (const run of means) {
       const anchor = anchorOf(run);
       for (const [unit, at] of postings.get(run[anchor]) ?? []) {
-        const start = at - anchor;
-        if (start >= 0 && run.every((term, j) => sequences[unit][start + j] === term)) reached.add(unit);
+        if (runAt(sequences[unit], run, at - anchor)) reached.add(unit);
       }
     }
     // An entry reaching more units than any setting reads lends nothing (and a large book's common phrases

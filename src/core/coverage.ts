@@ -8,7 +8,7 @@ import { documentFrequency } from './bm25';
 import type { ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
 import { numberFollowedBy, shareOf, termShare, termWeights, type RankedClause } from './rerank';
-import { tokenize } from './text';
+import { runAt, tokenize } from './text';
 import type { Similarity } from './types';
 
 /** Dense similarity at `floor` or below reads as unrelated, at `ceiling` or above as clearly related. */
@@ -185,7 +185,7 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   const known = new Set(q.terms.filter((term) => documentFrequency(index.bm25, term.term) > 0).map((term) => term.term));
   // A number the rulebook never states ("number 100") is a value the question gives, not a topic it lacks.
   // ... nor is a word referees say for what one of the top clauses states ("dawdling" for "without delay").
-  const saidForTop = (term: string) => top.some((c) => (index.said[c.unit]?.get(term) ?? Infinity) <= t.saidUnits);
+  const saidForTop = (term: string) => top.some((c) => (index.said[c.unit].get(term) ?? Infinity) <= t.saidUnits);
   const unknownTerms = new Set(
     q.terms.filter((term) => term.source === 'question' && !known.has(term.term) && !/^\d/.test(term.term) && !saidForTop(term.term)).map((term) => term.term),
   );
@@ -255,10 +255,7 @@ function namesCode(index: ClauseIndex, code: string, minUnits: number): boolean 
 }
 
 function containsRun(terms: readonly string[], run: readonly string[]): boolean {
-  for (let i = 0; i + run.length <= terms.length; i++) {
-    if (run.every((term, j) => terms[i + j] === term)) return true;
-  }
-  return false;
+  return terms.some((_, i) => runAt(terms, run, i));
 }
 
 function clamp01(value: number): number {

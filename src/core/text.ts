@@ -210,3 +210,8 @@ export function splitSentences(text: string): string[] {
 export function splitWords(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
+
+/** Whether `run` occurs in `terms` starting at `start` ("retire without delay" at the unit's 4th term). */
+export function runAt(terms: readonly string[], run: readonly string[], start: number): boolean {
+  return start >= 0 && start + run.length <= terms.length && run.every((term, j) => terms[start + j] === term);
+}
