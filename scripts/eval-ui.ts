@@ -7,8 +7,8 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { AnswerState } from '../src/core/coverage';
-import { scoreQuestion, summarize, type PerQuestionResult } from '../src/core/eval-metrics';
-import { parseQuestionFile, questionsOfHalf, type EvalQuestion } from '../src/core/question-file';
+import { scoreQuestion, summarize, sureAnswers, type PerQuestionResult } from '../src/core/eval-metrics';
+import { parseQuestionFiles, questionsOfHalf, type EvalQuestion } from '../src/core/question-file';
 import { startPreview } from '../tests/e2e/harness';
 import { askThroughUi, openSettledApp, percentile, round, waitForStatus } from './bench-ui';
 
@@ -72,7 +72,12 @@ async function main() {
     console.error(`No built app in ${dist}/. Build it first: npx vite build --outDir ${dist}`);
     process.exit(2);
   }
-  const all = values.qa.flatMap((file) => parseQuestionFile(readFileSync(file, 'utf8')));
+  let all: EvalQuestion[];
+  try {
+    all = parseQuestionFiles(values.qa.map((name) => ({ name, text: readFileSync(name, 'utf8') })));
+  } catch (error) {
+    return fail((error as Error).message);
+  }
   const half = values.half;
   const questions = (half ? questionsOfHalf(all, half) : all).slice(0, values.limit ? Number(values.limit) : undefined);
 
@@ -107,9 +112,7 @@ function score(q: EvalQuestion, shown: ShownAnswer): PerQuestionResult {
 
 function report(rows: Row[], jsonPath: string | undefined, config: object) {
   const metrics = summarize(rows);
-  // As `npm run eval` counts them: shown as sure, and right (answerable, answer matched) when sure.
-  const sure = rows.filter((r) => r.state === 'sure');
-  const sureRight = sure.filter((r) => r.answerable && r.answer_correct).length;
+  const sure = sureAnswers(rows);
   const ms = rows.map((r) => r.ms);
   const fmt = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
   const table: [string, string][] = [
@@ -118,8 +121,8 @@ function report(rows: Row[], jsonPath: string | undefined, config: object) {
     ['answer_accuracy', fmt(metrics.answer_accuracy)],
     ['abstain_accuracy', fmt(metrics.abstain_accuracy)],
     ['false_abstain_rate', fmt(metrics.false_abstain_rate)],
-    ['shown as sure', fmt(rows.length ? sure.length / rows.length : null)],
-    ['right when sure', fmt(sure.length ? sureRight / sure.length : null)],
+    ['shown as sure', fmt(sure.share)],
+    ['right when sure', fmt(sure.accuracy)],
     ['ms per question p50', String(round(percentile(ms, 50)))],
     ['ms per question p95', String(round(percentile(ms, 95)))],
   ];

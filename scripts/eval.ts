@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CHUNKING, STUDY_CHUNKING } from '../src/core/chunking';
 import { DEFAULT_EMBEDDING_MODEL_ID, getEmbeddingModel } from '../src/core/embedding-models';
 import { DEFAULT_TUNING, withSetting, type AnswerTuning } from '../src/core/answer-tuning';
-import { formatComparisonTable, formatMetricsTable, formatRiskCoverage, METRIC_KEYS, riskCoverage } from '../src/core/eval-metrics';
+import { formatComparisonTable, formatMetricsTable, formatRiskCoverage, METRIC_KEYS, riskCoverage, sureAnswers } from '../src/core/eval-metrics';
 import { evaluateQuestions, STUDY_PRESET, type EvalConfig, type EvalRun } from '../src/core/evaluate';
-import { parseQuestionFile, questionsOfHalf, type EvalQuestion } from '../src/core/question-file';
+import { parseQuestionFiles, questionsOfHalf, type EvalQuestion } from '../src/core/question-file';
 import { DEFAULT_SEARCH } from '../src/core/rulebook-service';
 import type { ChunkSettings, RetrievalMode, SearchSettings, Similarity } from '../src/core/types';
 import { createNodeEmbedder, createNodeService } from '../src/node/pipeline';
@@ -79,25 +79,16 @@ export function tuningFromArgs(sets: readonly string[]): AnswerTuning {
   }, DEFAULT_TUNING);
 }
 
-/** Odd ids tune, even ids report: the number at the end of the id decides. */
-/** The questions of every file, in order; an id used in two files is an error, as it is within one. */
+/** The questions of every file, in order; a malformed file or an id used twice ends the run with the reason. */
 function readQuestionFiles(files: readonly string[]): EvalQuestion[] {
-  const seen = new Map<string, string>();
-  return files.flatMap((file) => {
-    let questions: EvalQuestion[];
-    try {
-      questions = parseQuestionFile(readFileSync(file, 'utf8'));
-    } catch (error) {
-      return fail(`${file}: ${(error as Error).message}`);
-    }
-    for (const q of questions) {
-      const other = seen.get(q.id);
-      if (other !== undefined) fail(`id "${q.id}" is used in both ${other} and ${file}`);
-      seen.set(q.id, file);
-    }
-    return questions;
-  });
+  try {
+    return parseQuestionFiles(files.map((name) => ({ name, text: readFileSync(name, 'utf8') })));
+  } catch (error) {
+    return fail((error as Error).message);
+  }
 }
+
+/** Odd ids tune, even ids report: the number at the end of the id decides. */
 
 export function selectHalf(questions: readonly EvalQuestion[], half: string | undefined): EvalQuestion[] {
   if (half === undefined) return [...questions];
@@ -118,13 +109,6 @@ async function prepare(pdf: Uint8Array, pdfName: string, config: EvalConfig): Pr
 
 function run(prepared: Prepared, questions: readonly EvalQuestion[], config: EvalConfig, tuning: AnswerTuning): Promise<EvalRun> {
   return evaluateQuestions(questions, config, (q, search) => prepared.ask(q, search, tuning));
-}
-
-/** The answers shown as sure: their share of all questions, and the share of them that are right. */
-function sureAnswers(results: EvalRun['per_question']): { share: number; accuracy: number | null } {
-  const sure = results.filter((r) => r.state === 'sure');
-  const right = sure.filter((r) => r.answerable && r.answer_correct).length;
-  return { share: results.length ? sure.length / results.length : 0, accuracy: sure.length ? right / sure.length : null };
 }
 
 const RISK_THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];

@@ -130,6 +130,13 @@ export function scoreQuestion(question: EvalQuestion, outcome: QuestionOutcome):
   };
 }
 
+/** The answers shown as sure: their share of all questions, and the share of them that are right. */
+export function sureAnswers(results: readonly PerQuestionResult[]): { share: number; accuracy: number | null } {
+  const sure = results.filter((r) => r.state === 'sure');
+  const right = sure.filter((r) => r.answerable && r.answer_correct).length;
+  return { share: results.length ? sure.length / results.length : 0, accuracy: sure.length ? right / sure.length : null };
+}
+
 export function summarize(results: readonly PerQuestionResult[]): Metrics {
   const answerable = results.filter((result) => result.answerable);
   const unanswerable = results.filter((result) => !result.answerable);

@@ -105,6 +105,28 @@ function fail(lineNumber: number, message: string): never {
   throw new AppError('bad-question-file', `line ${lineNumber}: ${message}`);
 }
 
+/**
+ * The questions of several files, in order. An id used in two files is an error, as it is within one; each
+ * error names its file: AppError('bad-question-file', '<name>: line N: ...').
+ */
+export function parseQuestionFiles(files: readonly { name: string; text: string }[]): EvalQuestion[] {
+  const seen = new Map<string, string>();
+  return files.flatMap(({ name, text }) => {
+    let questions: EvalQuestion[];
+    try {
+      questions = parseQuestionFile(text);
+    } catch (error) {
+      throw error instanceof AppError ? new AppError(error.code, `${name}: ${error.detail ?? ''}`) : error;
+    }
+    for (const q of questions) {
+      const other = seen.get(q.id);
+      if (other !== undefined) throw new AppError('bad-question-file', `id "${q.id}" is used in both ${other} and ${name}`);
+      seen.set(q.id, name);
+    }
+    return questions;
+  });
+}
+
 export type QuestionHalf = 'tune' | 'report';
 
 /**

@@ -9,6 +9,7 @@ import {
   riskCoverage,
   scoreQuestion,
   summarize,
+  sureAnswers,
 } from '../../src/core/eval-metrics';
 import type { PerQuestionResult } from '../../src/core/eval-metrics';
 import type { EvalQuestion } from '../../src/core/question-file';
@@ -217,6 +218,18 @@ const RESULTS = [
   result({ id: 'u1', answerable: false, abstained: true, answer_correct: true }),
   result({ id: 'u2', answerable: false, answer: 'made up' }),
 ];
+
+describe('sureAnswers', () => {
+  it('gives the share shown as sure and the share of those answered right, null when none is sure', () => {
+    const row = (state: 'sure' | 'unsure', answerable: boolean, answer_correct: boolean) =>
+      ({ ...scoreQuestion(question({ answerable }), { rankedChunks: [], answerText: '', abstained: false }), state, answer_correct });
+    expect(sureAnswers([row('sure', true, true), row('sure', true, false), row('unsure', true, true), row('unsure', true, true)])).toEqual({ share: 0.5, accuracy: 0.5 });
+    // A sure answer to a question the rules do not cover is never right.
+    expect(sureAnswers([row('sure', false, true)]).accuracy).toBe(0);
+    expect(sureAnswers([row('unsure', true, true)])).toEqual({ share: 0, accuracy: null });
+    expect(sureAnswers([])).toEqual({ share: 0, accuracy: null });
+  });
+});
 
 describe('summarize', () => {
   it('computes every rate over the right questions', () => {

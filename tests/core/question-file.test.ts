@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors';
-import { parseQuestionFile, questionsOfHalf } from '../../src/core/question-file';
+import { parseQuestionFile, parseQuestionFiles, questionsOfHalf } from '../../src/core/question-file';
 
 const valid = {
   id: 'q1',
@@ -79,6 +79,18 @@ describe('parseQuestionFile', () => {
 
   it('rejects a file with no questions', () => {
     expect(parseError('\n\n  \n').detail).toBe('the file holds no questions');
+  });
+});
+
+describe('parseQuestionFiles', () => {
+  const line = (q: object) => JSON.stringify(q);
+  it('reads several files in order and names the file of a bad line or a repeated id', () => {
+    const a = { name: 'a.jsonl', text: line(valid) };
+    const b = { name: 'b.jsonl', text: line(unanswerable) };
+    expect(parseQuestionFiles([a, b]).map((q) => q.id)).toEqual(['q1', 'q2']);
+    expect(() => parseQuestionFiles([a, { name: 'c.jsonl', text: line(valid) }])).toThrow('id "q1" is used in both a.jsonl and c.jsonl');
+    expect(() => parseQuestionFiles([a, { name: 'd.jsonl', text: '{' }])).toThrow(/^bad-question-file: d\.jsonl: line 1: /);
+    expect(() => parseQuestionFiles([a, { name: 'd.jsonl', text: '{' }])).toThrow(AppError);
   });
 });
 
