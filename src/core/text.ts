@@ -16,10 +16,14 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Words that carry the question's form rather than its topic ("what happens if ..."). */
+/**
+ * Words that carry the question's form rather than its topic ("what happens if ..."). "got / getting" tell an
+ * incident ("I got touched"), and otherwise matched the one clause that says "cannot get Touched": tuning half
+ * of the three own sets lead rule .693 → .700, the first blind set .632 → .647 (2026-12-03).
+ */
 const QUESTION_FILLER = new Set(
   ['happen', 'happens', 'happened', 'allowed', 'allow', 'may', 'must', 'rule', 'rules', 'say', 'says', 'mean', 'means', 'meaning', 'define', 'definition',
-    'get', 'gets', 'need', 'needs', 'supposed', 'tell', 'explain', 'know', 'ok', 'okay', 'thing', 'stuff', 'someone', 'somebody',
+    'get', 'gets', 'got', 'getting', 'gotten', 'need', 'needs', 'supposed', 'tell', 'explain', 'know', 'ok', 'okay', 'thing', 'stuff', 'someone', 'somebody',
     'ever', 'really', 'exactly', 'actually', 'basically', 'also', 'still', 'go', 'goes',
     'legal', 'illegal', 'legally', 'banned', 'forbidden', 'prohibited', 'outlawed', 'anything', 'anyone', 'anybody', 'anywhere', 'anyway', 'whoever', 'whatever', 'whose',
     'whether', 'sure', 'want', 'wants', 'problem', 'something', 'everyone', 'everybody', 'everything', 'please',

@@ -364,6 +364,14 @@ describe('analyzeQuestion: words of the question form', () => {
     // What it asks for is still read from them.
     expect(q.asks.permission).toBe(true);
   });
+
+  it('reads "got / getting" as the telling of an incident, not as a rulebook word ("cannot get Touched")', () => {
+    for (const text of ['I got touched and passed it. Legal?', 'Our half was slow getting to the rollball']) {
+      const own = analyzeQuestion(text, full).terms.filter((t) => t.source === 'question').map((t) => t.term);
+      expect(own).not.toContain('get');
+      expect(own).not.toContain('got');
+    }
+  });
 });
 
 describe('analyzeQuestion: what the question asks for', () => {
