@@ -40,6 +40,8 @@ export interface ClauseIndex {
    * the unit's own text holds, each with the fewest units such an entry points at (see saidTerms).
    */
   said: ReadonlyMap<string, number>[];
+  /** Each clause's parent clause ("13.12" for "13.12.1"), as a unit index; -1 where there is none. */
+  parent: number[];
   /** Terms of each definition's term ("sin", "bin"); empty for other units. */
   termWords: string[][];
   lexicon: Lexicon;
@@ -158,6 +160,10 @@ export function buildClauseIndex(units: readonly RuleUnit[], vocabulary?: Pick<C
     ownTerms: own.map((terms) => new Set(terms)),
     said: vocabulary ? saidTerms(own, vocabulary) : units.map(() => new Map()),
     titleTerms: units.map((u) => new Set(tokenize(u.sectionTitle))),
+    parent: units.map((u) => {
+      const number = u.number ? parseRuleNumber(u.number) : undefined;
+      return (number && number.length > 1 ? byRef.get(formatRuleNumber(number.slice(0, -1))) : undefined) ?? -1;
+    }),
     termWords: units.map((u) => (u.kind === 'definition' && u.term ? tokenize(u.term.replace(/\(.*?\)/g, ' ')) : [])),
     lexicon: buildLexicon(units.map((u) => `${u.term ?? ''} ${u.sectionTitle} ${u.text}`)),
     byRef,

@@ -28,6 +28,12 @@ export interface RerankTuning {
   meaningBonus: number;
   /** Factor for unnumbered text (preface, mode of play). */
   textFactor: number;
+  /**
+   * Factor for a sub-clause whose own text holds none of the question's terms beyond its parent's, when the
+   * parent is a candidate too ("13.12.1" under "13.12"): the parent states the rule, the sub-clause an exception
+   * or a detail the question does not ask about.
+   */
+  restatesParentFactor: number;
   /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
   maxSimWeight: number;
   /** Weight of the share of the question's terms in the clause's own text (no section title, no parent lead). */
@@ -76,6 +82,8 @@ export interface ClauseFeatures {
   titleShare: number;
   /** Share of the question's own words the clause lacks that referees say for what it states. */
   said: number;
+  /** A sub-clause adding none of the question's terms to its parent's, which is a candidate too. */
+  restatesParent: boolean;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -233,6 +241,7 @@ export function rerankClauses(
       statesPermission: q.asks.permission && PERMISSION_WORDS.test(unit.text),
       titleShare: shareOf(weights, index.titleTerms[id]),
       said: saidShare(ownWords, ownWeight, index.said[id], index.terms[id], t.saidUnits),
+      restatesParent: index.parent[id] >= 0 && best.has(index.parent[id]) && !addsTerms(weights, own, index.terms[index.parent[id]]),
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -253,9 +262,15 @@ export function rerankClauses(
       t.saidWeight * features.said;
     if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
+    if (features.restatesParent) score *= t.restatesParentFactor;
     return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
   });
   return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
+}
+
+/** Whether a clause's own text holds any of the weighted question terms that its parent's search terms lack. */
+function addsTerms(weights: readonly { term: string; weight: number }[], own: ReadonlySet<string>, parent: ReadonlySet<string>): boolean {
+  return weights.some((w) => w.weight > 0 && own.has(w.term) && !parent.has(w.term));
 }
 
 /** The share of the question's own term weight that a clause lacks but is said for it by an entry reaching at most `maxUnits` units. */
@@ -294,7 +309,7 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
 }
 
 /** Features of a clause that no second stage scored. */
-const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0 };
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false };
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {

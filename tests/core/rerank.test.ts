@@ -70,6 +70,39 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
   });
 });
 
+describe('rerankClauses: a sub-clause and the clause it belongs to', () => {
+  // As in the FIT rules: the rule, then its exception, whose search text carries the rule's lead.
+  const units: RuleUnit[] = [
+    clause('13.12', 'The Rollball', 'Players of the Defending Team must not move Forward of the Onside position until the Half has made contact with the ball.'),
+    clause('13.12.1', 'The Rollball', 'When the Half is not within one (1) metre of the Rollball, Onside players of the Defending Team may move Forward as soon as the player performing the Rollball releases the ball.'),
+  ];
+  const index = buildClauseIndex(units);
+  const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+  const rankHere = (question: string, tuning: Partial<RerankTuning> = {}) => {
+    const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    return rerankClauses(analysis, chunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), index, { ...DEFAULT_TUNING.rerank, ...tuning });
+  };
+
+  it('knows each clause\'s parent', () => {
+    expect(index.parent).toEqual([-1, 0]);
+  });
+
+  it('puts the rule before a sub-clause that adds nothing the question asks about', () => {
+    const ranked = rankHere('When can the defending team move forward at the rollball?');
+    expect(ranked.find((c) => c.ref === '13.12.1')!.features.restatesParent).toBe(true);
+    expect(ranked.find((c) => c.ref === '13.12')!.features.restatesParent).toBe(false);
+    expect(ranked[0].ref).toBe('13.12');
+    // Without the factor the sub-clause, which repeats the rule's words, leads.
+    expect(rankHere('When can the defending team move forward at the rollball?', { restatesParentFactor: 1 })[0].ref).toBe('13.12.1');
+  });
+
+  it('leaves a sub-clause that holds words of the question its parent lacks', () => {
+    const ranked = rankHere('Half not within one metre of the rollball: when can the defending team move forward?');
+    expect(ranked.find((c) => c.ref === '13.12.1')!.features.restatesParent).toBe(false);
+    expect(ranked[0].ref).toBe('13.12.1');
+  });
+});
+
 describe('rerankClauses and the trainer agree', () => {
   it('scores every clause as the learned weights times featureVector, in the order of RERANK_FEATURES', () => {
     const t = DEFAULT_TUNING.rerank;
