@@ -27,7 +27,8 @@ export function correctWord(word: string, ctx: AnalysisContext): string | undefi
   if (isEnglish && (isEnglish(word) || (base.length >= min - 1 && (isEnglish(base) || isEnglish(`${base}e`))))) return undefined;
   const maxEdits = word.length >= 2 * min ? 2 : 1;
   // Towards the rulebook's words and the vocabulary's ("whisle" → whistle, "insurence" → insurance). Among
-  // equally near words the one sharing the longer start wins ("whisle": whistle, not while), then one the
+  // equally near words one the typo only swapped two letters of wins ("tiem": time, not tie), then the one
+  // sharing the longer start ("whisle": whistle, not while), then one the
   // typo only dropped letters from ("dumy": dummy, not dump), then the rulebook's more frequent word (the
   // vocabulary's count as 0), then a content word over a stop word.
   let best: Correction | undefined;
@@ -35,7 +36,7 @@ export function correctWord(word: string, ctx: AnalysisContext): string | undefi
     if (Math.abs(candidate.length - word.length) > maxEdits || candidate.length < min - 1) return;
     const edits = editDistance(word, candidate, maxEdits);
     if (edits > maxEdits) return;
-    const found = { word: candidate, edits, prefix: sharedPrefix(word, candidate), dropped: isSubsequence(word, candidate), count, stop: STOP_WORDS.has(candidate) };
+    const found = { word: candidate, edits, swapped: sameLetters(word, candidate), prefix: sharedPrefix(word, candidate), dropped: isSubsequence(word, candidate), count, stop: STOP_WORDS.has(candidate) };
     if (!best || isBetterCorrection(found, best)) best = found;
   };
   for (const [candidate, count] of lexicon) consider(candidate, count);
@@ -74,6 +75,8 @@ export function joinSplitWords(words: readonly string[], ctx: AnalysisContext, c
 interface Correction {
   word: string;
   edits: number;
+  /** The typo holds the word's letters, two of them swapped ("tiem": time, not tie). */
+  swapped: boolean;
   prefix: number;
   dropped: boolean;
   count: number;
@@ -82,6 +85,7 @@ interface Correction {
 
 function isBetterCorrection(a: Correction, b: Correction): boolean {
   if (a.edits !== b.edits) return a.edits < b.edits;
+  if (a.swapped !== b.swapped) return a.swapped;
   if (a.prefix !== b.prefix) return a.prefix > b.prefix;
   if (a.dropped !== b.dropped) return a.dropped;
   if (a.count !== b.count) return a.count > b.count;
@@ -93,6 +97,10 @@ function isSubsequence(typo: string, word: string): boolean {
   let i = 0;
   for (const letter of word) if (letter === typo[i]) i++;
   return i === typo.length;
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
 function sharedPrefix(a: string, b: string): number {

@@ -64,7 +64,7 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(analyzeQuestion('ref blew the whisle early', full).corrections).not.toContainEqual({ from: 'whisle', to: 'whistle' });
   });
 
-  it('among equally near words takes the one sharing the longer start, then the more frequent', () => {
+  it('among equally near words takes two letters swapped, then the one sharing the longer start, then the more frequent', () => {
     const lexicon = buildLexicon(['Play stops while the ball is dead, while a player is hurt, while the whole team waits. Whistle.']);
     // "whle": while and whole share "wh" and are one edit away; while is the more frequent.
     expect(analyzeQuestion('ref stopped whle play went on', { lexicon, tuning }).corrections).toEqual([{ from: 'whle', to: 'while' }]);
@@ -73,6 +73,9 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     // "dumy" is one edit from both and shares "dum" with both; only from dummy did it just drop a letter.
     const dump = buildLexicon(['Do not dump the ball. The dummy half.']);
     expect(analyzeQuestion('the dumy half', { lexicon: dump, tuning }).corrections).toEqual([{ from: 'dumy', to: 'dummy' }]);
+    // "tiem" is one edit from tie (sharing "tie") and one swap from time: two letters swapped wins.
+    const tie = buildLexicon(['A tie at Half Time. The time is up.']);
+    expect(analyzeQuestion('how long is half tiem', { lexicon: tie, tuning }).corrections).toEqual([{ from: 'tiem', to: 'time' }]);
   });
 
   it("reads a rulebook's \"captain's\" as the word captain, which a typo is corrected towards", () => {
