@@ -53,11 +53,13 @@ const NUMBER_WORDS: Record<string, string> = {
 /**
  * A few general English equivalences met in referees' questions, indexed as one term (applied to stems):
  * British/American spellings and derivations of "defend", plain words for moving back or replacing, and
- * "tries", which the stemmer leaves as "tri".
+ * "tries" and "halves", which the stemmer leaves as "tri" and "halv".
  */
 const EQUIVALENT_STEMS: Record<string, string> = {
   defenc: 'defend', defens: 'defend', defend: 'defend',
   retreat: 'retir', sub: 'substitut', subs: 'substitut', tri: 'try',
+  // "halves", which the stemmer leaves as "halv".
+  halv: 'half',
   // The stemmer cuts "interfering" shorter (interf) than "interfere" (interfer).
   interf: 'interfer',
 };

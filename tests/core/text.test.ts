@@ -56,6 +56,11 @@ describe('tokenize: irregular verbs', () => {
     expect(tokenize('thrown forward')).toEqual(tokenize('throws forward'));
   });
 
+  it('reads "halves" as "half" and "tries" as "try"', () => {
+    expect(tokenize('two 20 minute halves')).toEqual(tokenize('two 20 minute half'));
+    expect(tokenize('tries')).toEqual(tokenize('try'));
+  });
+
   it('reads every form of "interfere" as one term', () => {
     expect(new Set(tokenize('interfere interferes interfering interfered interference')).size).toBe(1);
   });
