@@ -44,7 +44,7 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     ['Where is the roll ball taken?', lexiconOnly, [['roll ball', 'rollball']], 'where is the rollball taken'],
     ['Is it on the mark in the sin bin', lexiconOnly, [], 'is it on the mark in the sin bin'],
     // Long words may be two edits away.
-    ['Play on in lightning?', full, [['lightning', 'lighting']], 'play on in lighting'],
+    ['Play on in lightening?', full, [['lightening', 'lighting']], 'play on in lighting'],
     // Shorter than minCorrectionLength: left alone.
     ['Is a mak needed', full, [], 'is a mak needed'],
     // Rulebook words, stop words and numbers are never corrected.
@@ -127,14 +127,14 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     const known: string[] = [];
     const isKnownWord = (word: string): boolean => {
       known.push(word);
-      return word === 'lightning';
+      return word === 'lightening';
     };
-    const q = analyzeQuestion('Play on in lightning?', { ...full, isKnownWord });
-    expect(known).toContain('lightning');
+    const q = analyzeQuestion('Play on in lightening?', { ...full, isKnownWord });
+    expect(known).toContain('lightening');
     expect(q.corrections).toEqual([]);
-    expect(q.corrected).toBe('play on in lightning');
+    expect(q.corrected).toBe('play on in lightening');
     // Other words are still corrected.
-    expect(analyzeQuestion('Is he ofside in lightning?', { ...full, isKnownWord }).corrections).toEqual([{ from: 'ofside', to: 'offside' }]);
+    expect(analyzeQuestion('Is he ofside in lightening?', { ...full, isKnownWord }).corrections).toEqual([{ from: 'ofside', to: 'offside' }]);
   });
 
   it('takes an inflected form of a known word for a word', () => {
