@@ -95,6 +95,15 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // .662 / .662 / .669 / .669 / .669, lead rule .647 / .654 / .662 / .662 / .662. 0.8: the gentlest value with
     // the full gain that keeps the sure answers as they were.
     restatesParentFactor: 0.8,
+    // Tuning half, the first blind set and a third (120 covered; used for tuning from 2026-12-03 on), with the
+    // condition met at any shared term, 1 / 0.9 / 0.8 / 0.7: lead rule 275 / 276 / 278 / 278 of 406 (tuning 105
+    // → 106, first blind set 90 → 90, third 80 → 82 at 0.8), hit@1 279 / 282 / 283 / 283, rule_hit@3 350
+    // throughout, answer 336 / 336 / 335 / 335, sure answers unchanged. 0.8, as restatesParentFactor. Met at a
+    // share of 0 / 0.1 / 0.2 / 0.3 of the condition's weight (factor 0.8): lead 278 / 278 / 280 / 275, rule_hit@3
+    // 350 / 351 / 351 / 351, answer 335 / 335 / 333 / 332, wrongly refused 16 / 16 / 16 / 18. 0.1: "player" in
+    // "how many players?" no longer meets "if a player is serving time in the Sin Bin".
+    unmetConditionFactor: 0.8,
+    conditionMetShare: 0.1,
     // Off: it needs the rulebook's words embedded when a book opens (~30 ms in Node) for a gain of two
     // tuning questions. Learned with it (0.162): rule_hit@3 .658, answer .467; hand-swept 0 / 0.5 / 1 with the
     // earlier weights: rule_hit@3 .625 / .608 / .600.

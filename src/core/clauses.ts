@@ -42,6 +42,8 @@ export interface ClauseIndex {
   said: ReadonlyMap<string, number>[];
   /** Each clause's parent clause ("13.12" for "13.12.1"), as a unit index; -1 where there is none. */
   parent: number[];
+  /** Terms of the condition each clause opens with ("If ...,", "Should ...,"; see conditionOf); undefined for none. */
+  conditionTerms: (string[] | undefined)[];
   /** Terms of each definition's term ("sin", "bin"); empty for other units. */
   termWords: string[][];
   lexicon: Lexicon;
@@ -104,6 +106,16 @@ export function unitSearchText(units: readonly RuleUnit[], id: number, byRef: Re
   return parts.join('\n');
 }
 
+/**
+ * The condition a clause opens with, up to its first comma: "If a player in Possession is Touched while on or
+ * behind their Defending Try Line", "At the commencement of the Drop-Off, if there is a player serving time in
+ * the Sin Bin". A clause for a case the question never mentions is seldom its answer.
+ */
+export function conditionOf(text: string): string | undefined {
+  const first = text.split('\n')[0];
+  return /^(?:[^,.]{0,60}?,\s*)?(?:if|should|in the case of|where|unless)\b([^,]*)/i.exec(first)?.[1];
+}
+
 /** The most units an entry may reach and still lend them its words; rerank.saidUnits reads up to this. */
 export const MAX_SAID_UNITS = 10;
 
@@ -163,6 +175,10 @@ export function buildClauseIndex(units: readonly RuleUnit[], vocabulary?: Pick<C
     parent: units.map((u) => {
       const number = u.number ? parseRuleNumber(u.number) : undefined;
       return (number && number.length > 1 ? byRef.get(formatRuleNumber(number.slice(0, -1))) : undefined) ?? -1;
+    }),
+    conditionTerms: units.map((u) => {
+      const condition = u.kind === 'clause' ? conditionOf(u.text) : undefined;
+      return condition === undefined ? undefined : tokenize(condition);
     }),
     termWords: units.map((u) => (u.kind === 'definition' && u.term ? tokenize(u.term.replace(/\(.*?\)/g, ' ')) : [])),
     lexicon: buildLexicon(units.map((u) => `${u.term ?? ''} ${u.sectionTitle} ${u.text}`)),

@@ -34,6 +34,13 @@ export interface RerankTuning {
    * or a detail the question does not ask about.
    */
   restatesParentFactor: number;
+  /**
+   * Factor for a clause that opens with a condition ("If ...,", "Should ...,"; ClauseIndex.conditionTerms) of
+   * whose idf-weighted terms the question holds less than conditionMetShare: the rule for a case the question
+   * does not describe ("a player is serving time in the Sin Bin" for "how many players start the drop-off?").
+   */
+  unmetConditionFactor: number;
+  conditionMetShare: number;
   /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
   maxSimWeight: number;
   /** Weight of the share of the question's terms in the clause's own text (no section title, no parent lead). */
@@ -84,6 +91,8 @@ export interface ClauseFeatures {
   said: number;
   /** A sub-clause adding none of the question's terms to its parent's, which is a candidate too. */
   restatesParent: boolean;
+  /** A clause opening with a condition the question hardly touches (below conditionMetShare). */
+  unmetCondition: boolean;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -215,6 +224,7 @@ export function rerankClauses(
   // counts through the shares above.
   const ownWords = q.terms.filter((term) => term.source === 'question');
   const ownWeight = ownWords.reduce((sum, term) => sum + term.weight, 0) || 1;
+  const asked = new Set(weights.filter((w) => w.weight > 0).map((w) => w.term));
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
     const first = best.get(id)!;
@@ -242,6 +252,7 @@ export function rerankClauses(
       titleShare: shareOf(weights, index.titleTerms[id]),
       said: saidShare(ownWords, ownWeight, index.said[id], index.terms[id], t.saidUnits),
       restatesParent: index.parent[id] >= 0 && best.has(index.parent[id]) && !addsTerms(weights, own, index.terms[index.parent[id]]),
+      unmetCondition: index.conditionTerms[id] !== undefined && conditionShare(index.conditionTerms[id]!, asked, index) < t.conditionMetShare,
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -263,9 +274,22 @@ export function rerankClauses(
     if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
     if (features.restatesParent) score *= t.restatesParentFactor;
+    if (features.unmetCondition) score *= t.unmetConditionFactor;
     return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
   });
   return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
+}
+
+/** The idf-weighted share of a condition's terms that the question holds. */
+function conditionShare(condition: readonly string[], asked: ReadonlySet<string>, index: ClauseIndex): number {
+  let total = 0;
+  let held = 0;
+  for (const term of new Set(condition)) {
+    const idf = inverseDocumentFrequency(index.bm25, term);
+    total += idf;
+    if (asked.has(term)) held += idf;
+  }
+  return total > 0 ? held / total : 1;
 }
 
 /** Whether a clause's own text holds any of the weighted question terms that its parent's search terms lack. */
@@ -309,7 +333,7 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
 }
 
 /** Features of a clause that no second stage scored. */
-const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false };
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false };
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {

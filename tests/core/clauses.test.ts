@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkUnits, labelledUnitText, unitLabel } from '../../src/core/chunking';
-import { buildClauseIndex, chunkUnitIds, MAX_SAID_UNITS, resolveClauses, saidTerms, toResolvedClause } from '../../src/core/clauses';
+import { buildClauseIndex, chunkUnitIds, conditionOf, MAX_SAID_UNITS, resolveClauses, saidTerms, toResolvedClause } from '../../src/core/clauses';
 import { parseRulebook } from '../../src/core/structure';
 import { splitWords, tokenize } from '../../src/core/text';
 import type { Chunk, ChunkSettings, PageLine, RuleUnit, TokenCounter } from '../../src/core/types';
@@ -288,5 +288,37 @@ describe('saidTerms', () => {
     expect(said.every((terms) => !terms.has(tokenize('back')[0]))).toBe(true);
     // "retire without delay" starts with a common word but holds a rare one: found, in the last unit only.
     expect(said.map((terms) => terms.has(tokenize('dawdling')[0]))).toEqual([...common.map(() => false), true]);
+  });
+});
+
+describe('conditionOf', () => {
+  it.each([
+    ['If a player in Possession is Touched while on or behind their Defending Try Line, the Touch counts.', ' a player in Possession is Touched while on or behind their Defending Try Line'],
+    ['At the commencement of the Drop-Off, if there is a player serving time in the Sin Bin, their Team commences one less.', ' there is a player serving time in the Sin Bin'],
+    ['Should neither Team be leading at the expiration of two (2) minutes, a signal is given.', ' neither Team be leading at the expiration of two (2) minutes'],
+    ['In the case of a male player serving time in the Sin Bin, the Team starts with one male.', ' a male player serving time in the Sin Bin'],
+    ['Where a Defending Team player is Offside at a Tap, the Referee allows advantage.', ' a Defending Team player is Offside at a Tap'],
+  ])('reads the case %j opens with', (text, condition) => {
+    expect(conditionOf(text)).toBe(condition);
+  });
+
+  it.each([
+    'A player must perform the Rollball on the Mark.',
+    'The Half may pass or run with the ball but cannot get Touched while in Possession of the ball.',
+    // A condition further in is not what the clause opens with.
+    'Players of the Defending Team must not move Forward of the Onside position until the Half has made contact with the ball, unless directed to do so by the Referee.',
+  ])('finds none in %j', (text) => {
+    expect(conditionOf(text)).toBeUndefined();
+  });
+
+  it("is kept per clause in the index, as terms, and never for a definition", () => {
+    const index = buildClauseIndex([
+      clause('10.9', 'The Touch', 'If a player is Touched behind their Defending Try Line, the Touch counts.'),
+      clause('13.2', 'The Rollball', 'A player must perform the Rollball on the Mark.'),
+      definition('Mark', 'If anything, the place of a Touch.'),
+    ]);
+    expect(index.conditionTerms[0]).toEqual(tokenize(' a player is Touched behind their Defending Try Line'));
+    expect(index.conditionTerms[1]).toBeUndefined();
+    expect(index.conditionTerms[2]).toBeUndefined();
   });
 });

@@ -71,6 +71,7 @@ describe('featureVector', () => {
     titleShare: 0.6,
     said: 0.2,
     restatesParent: false,
+    unmetCondition: false,
   };
   const clause = (kind: RankedClause['kind'], f: Partial<ClauseFeatures> = {}) =>
     ({ kind, features: { ...features, ...f } }) as RankedClause;
@@ -81,12 +82,14 @@ describe('featureVector', () => {
     expect(featureVector(clause('clause'), t)).toEqual([0.8, 0.5, 1, 0.25, 0.4, 1, 0, 1, 0, 0.3, 1, 0, 1, 0.6, 0, 0.2]);
   });
 
-  it('applies the definition, text and sub-clause factors the reranker applies', () => {
+  it('applies the definition, text, sub-clause and condition factors the reranker applies', () => {
     expect(featureVector(clause('definition'), t)).toEqual([0.8, 0.5, 1, 0.25, 0.4, 1, 0, 1, 0, 0.3, 1, 0, 1, 0.6, 0, 0.2].map((x) => x * t.definitionFactor));
     // A definition asked about (or named) keeps its full score.
     expect(featureVector(clause('definition', { namesTerm: true }), t)[0]).toBe(0.8);
     expect(featureVector(clause('text'), t)[0]).toBeCloseTo(0.8 * t.textFactor);
     // And a sub-clause that only restates its parent.
     expect(featureVector(clause('clause', { restatesParent: true }), t)[0]).toBeCloseTo(0.8 * t.restatesParentFactor);
+    // And a clause for a case the question does not describe.
+    expect(featureVector(clause('clause', { unmetCondition: true }), t)[0]).toBeCloseTo(0.8 * t.unmetConditionFactor);
   });
 });

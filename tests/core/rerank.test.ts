@@ -103,6 +103,35 @@ describe('rerankClauses: a sub-clause and the clause it belongs to', () => {
   });
 });
 
+describe('rerankClauses: a clause for a case the question does not describe', () => {
+  // As in the FIT rules: the Drop-Off's general rule, and its case for a team with a player in the Sin Bin.
+  const units: RuleUnit[] = [
+    clause('24.2', 'Drop-Off', 'Each Team will reduce their Team to four (4) players at the start of the Drop-Off.'),
+    clause('24.3', 'Drop-Off', 'At the start of the Drop-Off, if a player is serving time in the Sin Bin, their Team starts the Drop-Off with one (1) less player on the field.'),
+  ];
+  const index = buildClauseIndex(units);
+  const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+  const rankHere = (question: string, tuning: Partial<RerankTuning> = {}) => {
+    const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    return rerankClauses(analysis, chunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), index, { ...DEFAULT_TUNING.rerank, ...tuning });
+  };
+
+  it('puts the general rule first when the question names nothing of the case', () => {
+    const ranked = rankHere('Drop-off: how many players does each team start with on the field?');
+    expect(ranked.find((c) => c.ref === '24.3')!.features.unmetCondition).toBe(true);
+    expect(ranked.find((c) => c.ref === '24.2')!.features.unmetCondition).toBe(false);
+    expect(ranked[0].ref).toBe('24.2');
+    // Without the factor the case, which shares more of the question's words, leads.
+    expect(rankHere('Drop-off: how many players does each team start with on the field?', { unmetConditionFactor: 1 })[0].ref).toBe('24.3');
+  });
+
+  it('leaves the case alone when the question describes it', () => {
+    const ranked = rankHere('Drop-off starts with one of our players still in the sin bin. How many players do we start with?');
+    expect(ranked.find((c) => c.ref === '24.3')!.features.unmetCondition).toBe(false);
+    expect(ranked[0].ref).toBe('24.3');
+  });
+});
+
 describe('rerankClauses and the trainer agree', () => {
   it('scores every clause as the learned weights times featureVector, in the order of RERANK_FEATURES', () => {
     const t = DEFAULT_TUNING.rerank;
