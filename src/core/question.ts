@@ -2,7 +2,7 @@
 // clause answer all use — its search terms after typo correction and the referees' vocabulary, what it
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
-import { findOffField, findOtherCode, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { findOffField, findOtherCode, namedCodeWords, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { correctWord, joinSplitWords } from './spelling';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
@@ -59,6 +59,8 @@ export interface QuestionAnalysis {
   vocabulary: VocabularyHit[];
   /** Another sport or variant the question asks about ("rugby league" in "Rugby league: how many tackles?"). */
   otherCode?: string;
+  /** Search terms of every other code the question names, asked about or only compared with ("like league"). */
+  codeTerms: string[];
   /** A matter the laws of the game leave to the competition or the club ("rego fees", "the ladder", "tactics"). */
   offField?: string;
   corrections: { from: string; to: string }[];
@@ -254,6 +256,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     ruleRefs: ruleRefsIn(raw),
     vocabulary: hits,
     otherCode: ctx.vocabulary ? findOtherCode(lower, ctx.vocabulary) : undefined,
+    codeTerms: ctx.vocabulary ? tokenize(namedCodeWords(lower, ctx.vocabulary).join(' ')) : [],
     offField: ctx.vocabulary ? findOffField(lower, ctx.vocabulary) : undefined,
     corrections,
     embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,

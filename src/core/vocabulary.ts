@@ -280,6 +280,12 @@ function askingSentence(text: string): string {
   return [...real].reverse().find((s) => s.includes('?')) ?? real.at(-1) ?? '';
 }
 
+/** The words of every other sport or variant the text names anywhere ("league" in "10 mins like league?"). */
+export function namedCodeWords(text: string, vocabulary: CompiledVocabulary): string[] {
+  const words = vocabularyWords(text);
+  return vocabulary.otherCodes.filter((code) => words.some((_, i) => code.every((w, j) => words[i + j] === w))).flat();
+}
+
 /**
  * The other sport or variant a question asks about: the one named in its asking sentence (the last with a
  * question mark, else the last), unless named only in a comparison ("like in union") or the sentence is

@@ -336,6 +336,17 @@ describe('assessCoverage: term coverage', () => {
     expect(assess('Can a player wear jewellery with an umbrella?').coverage.signals!.unknownShare).toBeGreaterThan(0);
   });
 
+  it('does not count another code named only to compare as a word the rulebook lacks, unless it is asked about', () => {
+    const compared = assess('Can a player wear jewellery, like in rugby league?');
+    expect(compared.analysis.otherCode).toBeUndefined();
+    expect(compared.analysis.codeTerms).toEqual(expect.arrayContaining(['leagu']));
+    expect(compared.coverage.signals!.unknownShare).toBe(0);
+    // Asked about, the other code's words stay words this rulebook lacks.
+    const asked = assess('Rugby league: can a player wear jewellery?');
+    expect(asked.analysis.otherCode).toBe('rugby league');
+    expect(asked.coverage.signals!.unknownShare).toBeGreaterThan(0);
+  });
+
   it("does not count a word the vocabulary says for what a top clause states as a word the rulebook lacks", () => {
     const own = compileVocabulary({ version: 1, entries: [{ say: ['time wasting', 'dawdling'], means: ['without delay'], note: 'test' }], otherCodes: [], offField: [] });
     const book = [clause('13.4', 'The Rollball', 'A player must perform the Rollball without delay.'), clause('14.1', 'Scoring', 'A Try is worth one (1) point.')];
