@@ -239,6 +239,10 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // rerank.saidWeight 0.6 (2026-12-03), 1 / 2 / 3: tuning half lead .660 / .687 / .680, fresh set (above)
     // .632 / .632 / .632.
     sentenceClauses: 2,
+    // Tuning half, first and third blind sets (2026-12-03), 0 / 1 / 2 / 3: lead rule 280 / 283 / 282 / 278 of
+    // 406 (at 1: tuning 107 → 107, first blind set 90 → 92, third 83 → 84), answer 337 / 338 / 340 / 340.
+    // 1: only entries whose rulebook phrase one clause alone states.
+    saidUnits: 1,
     // 0 / 0.5 / 1 / 2: answer .367 / .408 / .417 / .417.
     clauseScoreWeight: 1,
     // 0 / 0.15 / 0.3: answer .408 / .417 / .417.

@@ -35,6 +35,11 @@ export interface ClauseAnswerTuning {
   maxSentences: number;
   /** Top reranked clauses whose sentences compete for the lead. */
   sentenceClauses: number;
+  /**
+   * A clause's sentences also hold the referees' words of vocabulary entries reaching at most this many units
+   * (ClauseIndex.said), so "kept dawdling" weighs for the one clause that says "without delay"; 0: none.
+   */
+  saidUnits: number;
   /** Weight of the clause's rerank score (relative to the top clause's) in a sentence's score. */
   clauseScoreWeight: number;
   /** Added to a sentence stating a number, for a quantity question; more when it is a number of the thing asked. */
@@ -157,6 +162,11 @@ function chooseSentences(
   return { best, chosen: chosen.sort((a, b) => (a.clause.unit === b.clause.unit ? a.position - b.position : 0)), candidates };
 }
 
+/** The referees' words the vocabulary lends a unit from entries reaching at most `maxUnits` units. */
+function saidOnlyHere(index: ClauseIndex, unit: number, maxUnits: number): string[] {
+  return [...index.said[unit]].filter(([, units]) => units <= maxUnits).map(([term]) => term);
+}
+
 /** Every sentence of the given clauses, scored as a lead: question terms held, the clause's rank, what is asked. */
 function scoreSentences(
   q: QuestionAnalysis,
@@ -169,7 +179,7 @@ function scoreSentences(
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   return pool.flatMap((clause) =>
     splitSentences(clause.text).map((raw, position) => {
-      const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit]]);
+      const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit], ...saidOnlyHere(index, clause.unit, t.saidUnits)]);
       let overlap = 0;
       for (const [term, w] of weights) if (terms.has(term)) overlap += w;
       const isRuling = RULING_PREFIX.test(raw);

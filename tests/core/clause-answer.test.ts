@@ -285,3 +285,30 @@ describe('quantityPhrase', () => {
     expect(quantityPhrase(sentence, targets)).toBe(phrase);
   });
 });
+
+describe('buildClauseAnswer: the referees\' words for what one clause alone states', () => {
+  const own = compileVocabulary({ version: 1, entries: [{ say: ['time wasting', 'taking all day'], means: ['without delay'], note: 'test' }], otherCodes: [], offField: [] });
+  const book: RuleUnit[] = [
+    clause('13.4', 'The Rollball', 'The player must perform the Rollball without delay.'),
+    clause('13.5', 'The Rollball', 'The player performs the Rollball on the Mark, facing the Try Line.'),
+  ];
+  const bookIndex = buildClauseIndex(book, own);
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+
+  function leadFor(question: string, saidUnits: number): string | undefined {
+    // The reranker's own use of those words is off, so that only the choice of the lead sentence reads them.
+    const tuning: AnswerTuning = { ...DEFAULT_TUNING, rerank: { ...DEFAULT_TUNING.rerank, saidWeight: 0 }, answer: { ...DEFAULT_TUNING.answer, saidUnits } };
+    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary: own, tuning: tuning.question });
+    const results: ScoredChunk[] = bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 }));
+    const ranked = rerankClauses(analysis, results, bookIndex, tuning.rerank);
+    const coverage: Coverage = { covered: true, state: 'unsure', confidence: 0.5, reason: 'test' };
+    return buildClauseAnswer(analysis, ranked, coverage, bookIndex, tuning.answer).sentences[0]?.ref;
+  }
+
+  it('leads with the clause that states what the question says in its own words', () => {
+    // No phrase is typed whole: "wasting time" is the entry's words, not its phrase.
+    expect(leadFor('Their rollballer keeps wasting time on the mark', 1)).toBe('13.4');
+    // Without them the clause sharing more of the question's rulebook words leads.
+    expect(leadFor('Their rollballer keeps wasting time on the mark', 0)).toBe('13.5');
+  });
+});
