@@ -1,6 +1,7 @@
-// `npm run train:rerank -- --pdf <file.pdf> --qa <questions.jsonl> [--qa ...] [--half tune]`: learns the
-// reranker's weights (src/core/learn-rerank.ts) from the tuning half of question sets with known rules, and
-// prints them as `--set` arguments for `npm run eval` to measure on the other half. Node, offline.
+// `npm run train:rerank -- --pdf <file.pdf> --qa <questions.jsonl> [--qa ...] [--whole <questions.jsonl> ...]
+// [--half tune]`: learns the reranker's weights (src/core/learn-rerank.ts) from the tuning half of question
+// sets with known rules (and the whole of sets kept for tuning), and prints them as `--set` arguments for
+// `npm run eval` to measure on the other half. Node, offline.
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -15,6 +16,8 @@ const { values } = parseArgs({
   options: {
     pdf: { type: 'string' },
     qa: { type: 'string', multiple: true },
+    // Question files read whole rather than by half (sets kept for tuning only, such as the blind sets).
+    whole: { type: 'string', multiple: true, default: [] },
     half: { type: 'string', default: 'tune' },
     l2: { type: 'string', default: '0.05' },
     iterations: { type: 'string', default: '3000' },
@@ -26,7 +29,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.pdf || !values.qa?.length || (values.half !== 'tune' && values.half !== 'report')) {
-  console.error('Usage: npm run train:rerank -- --pdf <file.pdf> --qa <questions.jsonl> [--qa ...] [--half tune|report] [--l2 0.05]');
+  console.error('Usage: npm run train:rerank -- --pdf <file.pdf> --qa <questions.jsonl> [--qa ...] [--whole <questions.jsonl> ...] [--half tune|report] [--l2 0.05]');
   process.exit(2);
 }
 
@@ -35,7 +38,10 @@ const tuning = withSetting(DEFAULT_TUNING, 'rerank.maxSimWeight', Math.max(DEFAU
 const service = await createNodeService();
 const { rulebook } = await service.addRulebook(basename(values.pdf), new Uint8Array(readFileSync(values.pdf)));
 const half = values.half as 'tune' | 'report';
-const questions = values.qa.flatMap((file) => questionsOfHalf(parseQuestionFile(readFileSync(file, 'utf8')), half));
+const questions = [
+  ...values.qa.flatMap((file) => questionsOfHalf(parseQuestionFile(readFileSync(file, 'utf8')), half)),
+  ...values.whole!.flatMap((file) => parseQuestionFile(readFileSync(file, 'utf8'))),
+];
 const normalize = (ref: string) => ref.trim().replace(/\s+/g, ' ').toLowerCase();
 
 const groups: RankingGroup[] = [];

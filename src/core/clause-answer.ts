@@ -40,6 +40,8 @@ export interface ClauseAnswerTuning {
    * (ClauseIndex.said), so "kept dawdling" weighs for the one clause that says "without delay"; 0: none.
    */
   saidUnits: number;
+  /** What such a word weighs against the word itself in the sentence: the rulebook's own word is surer. */
+  saidWeight: number;
   /** Weight of the clause's rerank score (relative to the top clause's) in a sentence's score. */
   clauseScoreWeight: number;
   /** Added to a sentence stating a number, for a quantity question; more when it is a number of the thing asked. */
@@ -179,9 +181,11 @@ function scoreSentences(
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   return pool.flatMap((clause) =>
     splitSentences(clause.text).map((raw, position) => {
-      const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit], ...saidOnlyHere(index, clause.unit, t.saidUnits)]);
+      const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit]]);
+      const said = new Set(saidOnlyHere(index, clause.unit, t.saidUnits));
       let overlap = 0;
       for (const [term, w] of weights) if (terms.has(term)) overlap += w;
+      else if (said.has(term)) overlap += w * t.saidWeight;
       const isRuling = RULING_PREFIX.test(raw);
       const score =
         overlap / total +

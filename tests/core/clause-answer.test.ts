@@ -290,17 +290,17 @@ describe('buildClauseAnswer: the referees\' words for what one clause alone stat
   const own = compileVocabulary({ version: 1, entries: [{ say: ['time wasting', 'taking all day'], means: ['without delay'], note: 'test' }], otherCodes: [], offField: [] });
   const book: RuleUnit[] = [
     clause('13.4', 'The Rollball', 'The player must perform the Rollball without delay.'),
-    clause('13.5', 'The Rollball', 'The player performs the Rollball on the Mark, facing the Try Line.'),
+    clause('13.5', 'The Rollball', 'The player performs the Rollball on the Mark.'),
   ];
   const bookIndex = buildClauseIndex(book, own);
   const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
 
   function leadFor(question: string, saidUnits: number): string | undefined {
-    // The reranker's own use of those words is off, so that only the choice of the lead sentence reads them.
-    const tuning: AnswerTuning = { ...DEFAULT_TUNING, rerank: { ...DEFAULT_TUNING.rerank, saidWeight: 0 }, answer: { ...DEFAULT_TUNING.answer, saidUnits } };
+    const tuning: AnswerTuning = { ...DEFAULT_TUNING, answer: { ...DEFAULT_TUNING.answer, saidUnits } };
     const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary: own, tuning: tuning.question });
     const results: ScoredChunk[] = bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 }));
-    const ranked = rerankClauses(analysis, results, bookIndex, tuning.rerank);
+    // Two clauses the reranker scores alike: only the choice of the lead sentence tells them apart.
+    const ranked = rerankClauses(analysis, results, bookIndex, tuning.rerank).map((c) => ({ ...c, score: 1 }));
     const coverage: Coverage = { covered: true, state: 'unsure', confidence: 0.5, reason: 'test' };
     return buildClauseAnswer(analysis, ranked, coverage, bookIndex, tuning.answer).sentences[0]?.ref;
   }
@@ -308,7 +308,7 @@ describe('buildClauseAnswer: the referees\' words for what one clause alone stat
   it('leads with the clause that states what the question says in its own words', () => {
     // No phrase is typed whole: "wasting time" is the entry's words, not its phrase.
     expect(leadFor('Their rollballer keeps wasting time on the mark', 1)).toBe('13.4');
-    // Without them the clause sharing more of the question's rulebook words leads.
+    // Without them the clause holding more of the question's words leads.
     expect(leadFor('Their rollballer keeps wasting time on the mark', 0)).toBe('13.5');
   });
 });
