@@ -70,18 +70,24 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
   });
 });
 
+/** A ranker over a small book of its own, every chunk a first-stage candidate alike. */
+function rankerFor(book: RuleUnit[]) {
+  const bookIndex = buildClauseIndex(book);
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+  const rankIn = (question: string, tuning: Partial<RerankTuning> = {}) => {
+    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    return rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, { ...DEFAULT_TUNING.rerank, ...tuning });
+  };
+  return { index: bookIndex, rankIn };
+}
+
 describe('rerankClauses: a sub-clause and the clause it belongs to', () => {
   // As in the FIT rules: the rule, then its exception, whose search text carries the rule's lead.
   const units: RuleUnit[] = [
     clause('13.12', 'The Rollball', 'Players of the Defending Team must not move Forward of the Onside position until the Half has made contact with the ball.'),
     clause('13.12.1', 'The Rollball', 'When the Half is not within one (1) metre of the Rollball, Onside players of the Defending Team may move Forward as soon as the player performing the Rollball releases the ball.'),
   ];
-  const index = buildClauseIndex(units);
-  const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-  const rankHere = (question: string, tuning: Partial<RerankTuning> = {}) => {
-    const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
-    return rerankClauses(analysis, chunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), index, { ...DEFAULT_TUNING.rerank, ...tuning });
-  };
+  const { index, rankIn: rankHere } = rankerFor(units);
 
   it('knows each clause\'s parent', () => {
     expect(index.parent).toEqual([-1, 0]);
@@ -109,12 +115,7 @@ describe('rerankClauses: a clause for a case the question does not describe', ()
     clause('24.2', 'Drop-Off', 'Each Team will reduce their Team to four (4) players at the start of the Drop-Off.'),
     clause('24.3', 'Drop-Off', 'At the start of the Drop-Off, if a player is serving time in the Sin Bin, their Team starts the Drop-Off with one (1) less player on the field.'),
   ];
-  const index = buildClauseIndex(units);
-  const chunks = chunkUnits(units, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-  const rankHere = (question: string, tuning: Partial<RerankTuning> = {}) => {
-    const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
-    return rerankClauses(analysis, chunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), index, { ...DEFAULT_TUNING.rerank, ...tuning });
-  };
+  const { rankIn: rankHere } = rankerFor(units);
 
   it('puts the general rule first when the question names nothing of the case', () => {
     const ranked = rankHere('Drop-off: how many players does each team start with on the field?');
