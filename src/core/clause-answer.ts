@@ -179,10 +179,10 @@ function scoreSentences(
 ): Candidate[] {
   const weights = new Map(q.terms.map((term) => [term.term, term.weight * inverseDocumentFrequency(index.bm25, term.term)]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  return pool.flatMap((clause) =>
-    splitSentences(clause.text).map((raw, position) => {
+  return pool.flatMap((clause) => {
+    const said = new Set(saidOnlyHere(index, clause.unit, t.saidUnits));
+    return splitSentences(clause.text).map((raw, position) => {
       const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit]]);
-      const said = new Set(saidOnlyHere(index, clause.unit, t.saidUnits));
       let overlap = 0;
       for (const [term, w] of weights) if (terms.has(term)) overlap += w;
       else if (said.has(term)) overlap += w * t.saidWeight;
@@ -195,6 +195,6 @@ function scoreSentences(
         (q.asks.consequence && isRuling ? t.rulingBonus : 0) +
         (clause.features.definesSubject ? t.meaningBonus : 0);
       return { raw, clause, position, isRuling, score };
-    }),
-  );
+    });
+  });
 }
