@@ -3,7 +3,7 @@
 // came from, then the clauses in full. Pure; any thread.
 
 import { inverseDocumentFrequency } from './bm25';
-import type { ClauseIndex, ResolvedClause } from './clauses';
+import { saidFor, type ClauseIndex, type ResolvedClause } from './clauses';
 import type { AnswerState, Coverage, OutOfScope } from './coverage';
 import type { QuestionAnalysis } from './question';
 import { statesQuantityOf, type RankedClause } from './rerank';
@@ -164,11 +164,6 @@ function chooseSentences(
   return { best, chosen: chosen.sort((a, b) => (a.clause.unit === b.clause.unit ? a.position - b.position : 0)), candidates };
 }
 
-/** The referees' words the vocabulary lends a unit from entries reaching at most `maxUnits` units. */
-function saidOnlyHere(index: ClauseIndex, unit: number, maxUnits: number): string[] {
-  return [...index.said[unit]].filter(([, units]) => units <= maxUnits).map(([term]) => term);
-}
-
 /** Every sentence of the given clauses, scored as a lead: question terms held, the clause's rank, what is asked. */
 function scoreSentences(
   q: QuestionAnalysis,
@@ -179,13 +174,12 @@ function scoreSentences(
 ): Candidate[] {
   const weights = new Map(q.terms.map((term) => [term.term, term.weight * inverseDocumentFrequency(index.bm25, term.term)]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  return pool.flatMap((clause) => {
-    const said = new Set(saidOnlyHere(index, clause.unit, t.saidUnits));
-    return splitSentences(clause.text).map((raw, position) => {
+  return pool.flatMap((clause) =>
+    splitSentences(clause.text).map((raw, position) => {
       const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit]]);
       let overlap = 0;
       for (const [term, w] of weights) if (terms.has(term)) overlap += w;
-      else if (said.has(term)) overlap += w * t.saidWeight;
+      else if (saidFor(index, clause.unit, term, t.saidUnits)) overlap += w * t.saidWeight;
       const isRuling = RULING_PREFIX.test(raw);
       const score =
         overlap / total +
@@ -195,6 +189,6 @@ function scoreSentences(
         (q.asks.consequence && isRuling ? t.rulingBonus : 0) +
         (clause.features.definesSubject ? t.meaningBonus : 0);
       return { raw, clause, position, isRuling, score };
-    });
-  });
+    }),
+  );
 }

@@ -116,6 +116,11 @@ export function conditionOf(text: string): string | undefined {
   return /^(?:[^,.]{0,60}?,\s*)?(?:if|should|in the case of|where|unless)\b([^,]*)/i.exec(first)?.[1];
 }
 
+/** Whether referees say `term` for what a unit states, by a vocabulary entry reaching at most `maxUnits` units. */
+export function saidFor(index: Pick<ClauseIndex, 'said'>, unit: number, term: string, maxUnits: number): boolean {
+  return (index.said[unit].get(term) ?? Infinity) <= maxUnits;
+}
+
 /** The most units an entry may reach and still lend them its words; rerank.saidUnits reads up to this. */
 export const MAX_SAID_UNITS = 10;
 

@@ -3,7 +3,7 @@
 // and what the question asks for (a number, a meaning, a ruling). Pure; any thread.
 
 import { documentFrequency, inverseDocumentFrequency, scoreBm25Terms } from './bm25';
-import { chunkUnitIds, toResolvedClause, type ClauseIndex, type ResolvedClause } from './clauses';
+import { chunkUnitIds, saidFor, toResolvedClause, type ClauseIndex, type ResolvedClause } from './clauses';
 import type { QuestionAnalysis } from './question';
 import { tokenize } from './text';
 import type { ScoredChunk } from './types';
@@ -250,7 +250,7 @@ export function rerankClauses(
       statesTime: q.asks.time && TIME_WORDS.test(unit.text),
       statesPermission: q.asks.permission && PERMISSION_WORDS.test(unit.text),
       titleShare: shareOf(weights, index.titleTerms[id]),
-      said: saidShare(ownWords, ownWeight, index.said[id], index.terms[id], t.saidUnits),
+      said: saidShare(ownWords, ownWeight, index, id, t.saidUnits),
       restatesParent: index.parent[id] >= 0 && best.has(index.parent[id]) && !addsTerms(weights, own, index.terms[index.parent[id]]),
       unmetCondition: index.conditionTerms[id] !== undefined && conditionShare(index.conditionTerms[id]!, asked, index) < t.conditionMetShare,
     };
@@ -280,16 +280,10 @@ export function rerankClauses(
   return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
 }
 
-/** The idf-weighted share of a condition's terms that the question holds. */
+/** The idf-weighted share of a condition's terms that the question holds; a condition of no terms is met. */
 function conditionShare(condition: readonly string[], asked: ReadonlySet<string>, index: ClauseIndex): number {
-  let total = 0;
-  let held = 0;
-  for (const term of new Set(condition)) {
-    const idf = inverseDocumentFrequency(index.bm25, term);
-    total += idf;
-    if (asked.has(term)) held += idf;
-  }
-  return total > 0 ? held / total : 1;
+  if (condition.length === 0) return 1;
+  return shareOf([...new Set(condition)].map((term) => ({ term, weight: inverseDocumentFrequency(index.bm25, term) })), asked);
 }
 
 /** Whether a clause's own text holds any of the weighted question terms that its parent's search terms lack. */
@@ -298,15 +292,9 @@ function addsTerms(weights: readonly { term: string; weight: number }[], own: Re
 }
 
 /** The share of the question's own term weight that a clause lacks but is said for it by an entry reaching at most `maxUnits` units. */
-function saidShare(
-  own: readonly { term: string; weight: number }[],
-  total: number,
-  said: ReadonlyMap<string, number>,
-  holds: ReadonlySet<string>,
-  maxUnits: number,
-): number {
+function saidShare(own: readonly { term: string; weight: number }[], total: number, index: ClauseIndex, unit: number, maxUnits: number): number {
   let found = 0;
-  for (const { term, weight } of own) if (!holds.has(term) && (said.get(term) ?? Infinity) <= maxUnits) found += weight;
+  for (const { term, weight } of own) if (!index.terms[unit].has(term) && saidFor(index, unit, term, maxUnits)) found += weight;
   return found / total;
 }
 

@@ -1,7 +1,7 @@
 // Referees' vocabulary: the words referees, players and other codes use, mapped to the rulebook's own terms
 // (src/core/vocabulary/referee-vocabulary.json, reviewed and versioned). Pure; any thread.
 
-import { ABBREVIATIONS, tokenize } from './text';
+import { ABBREVIATIONS, runAt, tokenize } from './text';
 import data from './vocabulary/referee-vocabulary.json';
 
 export interface VocabularyEntry {
@@ -283,7 +283,7 @@ function askingSentence(text: string): string {
 /** The words of every other sport or variant the text names anywhere ("league" in "10 mins like league?"). */
 export function namedCodeWords(text: string, vocabulary: CompiledVocabulary): string[] {
   const words = vocabularyWords(text);
-  return vocabulary.otherCodes.filter((code) => words.some((_, i) => code.every((w, j) => words[i + j] === w))).flat();
+  return vocabulary.otherCodes.filter((code) => words.some((_, i) => runAt(words, code, i))).flat();
 }
 
 /**
