@@ -93,6 +93,8 @@ export interface QuestionTuning {
   /** Weight of a defined term added because the question holds this share of its definition's terms. */
   glossaryWeight: number;
   glossaryMinShare: number;
+  /** Other words a vocabulary phrase may have between each of its words in a question (findVocabulary). */
+  vocabularyGap: number;
 }
 
 export interface AnalysisContext {
@@ -198,7 +200,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrections,
   );
   const corrected = correctedWords.join(' ');
-  const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary), findVocabulary(words, ctx.vocabulary)) : [];
+  const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary, ctx.tuning.vocabularyGap), findVocabulary(words, ctx.vocabulary, ctx.tuning.vocabularyGap)) : [];
 
   // Each mapping's words as search terms, read once: the question's words it found and the rulebook's it means.
   const mapped = hits.map((hit) => ({ said: tokenize(hit.say), meant: [...new Set(hit.means.flatMap((m) => tokenize(m)))] }));

@@ -1,7 +1,7 @@
 // Referees' vocabulary: the words referees, players and other codes use, mapped to the rulebook's own terms
 // (src/core/vocabulary/referee-vocabulary.json, reviewed and versioned). Pure; any thread.
 
-import { ABBREVIATIONS, runAt, tokenize } from './text';
+import { ABBREVIATIONS, runAt, STOP_WORDS, tokenize } from './text';
 import data from './vocabulary/referee-vocabulary.json';
 
 export interface VocabularyEntry {
@@ -110,8 +110,12 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   return { version: vocabulary.version, phrases, words, wordsByLength, otherCodes, offField, synonyms, targets };
 }
 
-/** The phrases found in a word sequence, longest first, never two on the same word. */
-export function findVocabulary(words: readonly string[], vocabulary: CompiledVocabulary): VocabularyHit[] {
+/**
+ * The phrases found in a word sequence, longest first, never two on the same word. With `maxGap` > 0, last, a
+ * phrase of two or more words besides articles is also found with up to that many stop words between each
+ * of its words ("pass hit me (ref)" for "hit the ref"), in its order, on words no phrase took; never a compound written as two words ("off side").
+ */
+export function findVocabulary(words: readonly string[], vocabulary: CompiledVocabulary, maxGap = 0): VocabularyHit[] {
   const used = new Array<boolean>(words.length).fill(false);
   const inPhrase = new Array<boolean>(words.length).fill(false);
   const stems = words.map(stemOf);
@@ -151,7 +155,23 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
   // not taken at all, so a phrase as typed always wins.
   const groups = (stem: string) => vocabulary.synonyms.get(stem) ?? [];
   const present = new Set(stems.flatMap(groups));
-  if (present.size === 0) return hits;
+  if (present.size > 0) findWithSynonyms(words, stems, stemSet, vocabulary, groups, present, used, inPhrase, hits);
+  if (maxGap > 0) findGapped(words, stems, stemSet, vocabulary, maxGap, inPhrase, hits);
+  return hits;
+}
+
+/** The synonym pass of findVocabulary. */
+function findWithSynonyms(
+  words: readonly string[],
+  stems: readonly string[],
+  stemSet: ReadonlySet<string>,
+  vocabulary: CompiledVocabulary,
+  groups: (stem: string) => number[],
+  present: ReadonlySet<number>,
+  used: boolean[],
+  inPhrase: boolean[],
+  hits: VocabularyHit[],
+): void {
   const same = (phraseStem: string, stem: string) => groups(phraseStem).some((g) => groups(stem).includes(g));
   for (const phrase of vocabulary.phrases) {
     if (phrase.words.length < 2) break;
@@ -166,7 +186,43 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
       if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
     }
   }
-  return hits;
+}
+
+/** The gapped pass of findVocabulary: each phrase's words other than articles, in order, at most `maxGap` apart. */
+function findGapped(
+  words: readonly string[],
+  stems: readonly string[],
+  stemSet: ReadonlySet<string>,
+  vocabulary: CompiledVocabulary,
+  maxGap: number,
+  inPhrase: boolean[],
+  hits: VocabularyHit[],
+): void {
+  for (const phrase of vocabulary.phrases) {
+    const content = phrase.stems.filter((stem) => !ARTICLES.has(stem));
+    if (phrase.compound || content.length < 2 || !content.every((stem) => stemSet.has(stem))) continue;
+    if (hits.some((h) => h.means === phrase.means)) continue;
+    for (let i = 0; i < words.length; i++) {
+      if (stems[i] !== content[0] || inPhrase[i]) continue;
+      const at = [i];
+      for (let j = 1; j < content.length && at.length === j; j++) {
+        const from = at[j - 1] + 1;
+        for (let k = from; k <= Math.min(stems.length - 1, from + maxGap); k++) {
+          if (stems[k] === content[j] && !inPhrase[k]) {
+            at.push(k);
+            break;
+          }
+          // Only small words may come between: "hit me (ref)", not "how many comp points".
+          if (!STOP_WORDS.has(words[k])) break;
+        }
+      }
+      if (at.length < content.length) continue;
+      for (const k of at) inPhrase[k] = true;
+      const say = at.map((k) => words[k]).join(' ');
+      if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
+      break;
+    }
+  }
 }
 
 /**

@@ -273,6 +273,18 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('Can you play the ball off the side netting?', full).vocabulary.some((h) => h.means === offside.means)).toBe(false);
   });
 
+  it('finds a phrase with small words between its words (vocabularyGap), but not with a word that means something', () => {
+    const own = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [{ say: ['hit the ref'], means: ['contact with the referee'], note: 'test' }] });
+    const says = (question: string, gap: number) =>
+      analyzeQuestion(question, { ...full, vocabulary: own, tuning: { ...tuning, vocabularyGap: gap } }).vocabulary.map((h) => h.say);
+    expect(says('The pass hit me (the ref) in the back', 2)).toEqual(['hit ref']);
+    expect(says('The pass hit me (the ref) in the back', 1)).toEqual([]);
+    expect(says('The pass hit me (the ref) in the back', 0)).toEqual([]);
+    expect(says('The pass hit their winger, then the ref blew', 2)).toEqual([]);
+    // In its order only.
+    expect(says('The ref was hit by the pass', 2)).toEqual([]);
+  });
+
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
