@@ -50,11 +50,11 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // Best-linked definition only. 0 / 0.25 / 0.5: rule_hit@3 .625 / .625 / .600, abstain .400 / .450 / .450;
     // kept for questions that describe a defined term without naming it (tests/core/question.test.ts).
     glossaryWeight: 0.25,
-    // Stop words a phrase may have between its words ("pass hit me (ref)" for "hit the ref", "slapped our pass
-    // down"). Tuning half, first and third blind sets (406 covered, 124 not; 2026-12-04), 0 / 1 / 2 / 3: lead rule
-    // 279 / 282 / 282 / 280, rule_hit@3 352 / 355 / 356 / 355, answer 337 / 340 / 341 / 340, wrongly refused 16 /
-    // 14 / 14 / 14, near misses refused 108 throughout. Any word between (not only stop words), at 1 / 2: lead
-    // 284 / 283, but "how many comp points" found "how many points" and "rollball max distance" "rollball distance".
+    // Stop words a phrase of two or more other words may have between its words ("pass hit me (ref)" for "hit
+    // the ref", "slapped our pass down"). Tuning half, first and third blind sets (406 covered, 124 not;
+    // 2026-12-04), 0 / 1 / 2 / 3: lead rule 279 / 283 / 283 / 283, rule_hit@3 352 / 356 / 357 / 357, answer 337 /
+    // 340 / 342 / 342, wrongly refused 16 / 14 / 14 / 14, near misses refused 108 throughout. Any word between, not
+    // only stop words: "how many comp points" found "how many points", "rollball max distance" "rollball distance".
     vocabularyGap: 2,
     glossaryMinShare: 0.6,
   },

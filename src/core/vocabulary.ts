@@ -112,7 +112,7 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
 
 /**
  * The phrases found in a word sequence, longest first, never two on the same word. With `maxGap` > 0, last, a
- * phrase of two or more words besides articles is also found with up to that many stop words between each
+ * phrase of two or more words besides stop words is also found with up to that many stop words between each
  * of its words ("pass hit me (ref)" for "hit the ref"), in its order, on words no phrase took; never a compound written as two words ("off side").
  */
 export function findVocabulary(words: readonly string[], vocabulary: CompiledVocabulary, maxGap = 0): VocabularyHit[] {
@@ -200,7 +200,7 @@ function findGapped(
 ): void {
   for (const phrase of vocabulary.phrases) {
     const content = phrase.stems.filter((stem) => !ARTICLES.has(stem));
-    if (phrase.compound || content.length < 2 || !content.every((stem) => stemSet.has(stem))) continue;
+    if (phrase.compound || phrase.words.filter((word) => !STOP_WORDS.has(word)).length < 2 || !content.every((stem) => stemSet.has(stem))) continue;
     if (hits.some((h) => h.means === phrase.means)) continue;
     for (let i = 0; i < words.length; i++) {
       if (stems[i] !== content[0] || inPhrase[i]) continue;

@@ -283,6 +283,9 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(says('The pass hit their winger, then the ref blew', 2)).toEqual([]);
     // In its order only.
     expect(says('The ref was hit by the pass', 2)).toEqual([]);
+    // A phrase of one word besides stop words is too loose to find apart: "where I marked it" is no "where the mark".
+    const mark = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [{ say: ['where the mark'], means: ['mark'], note: 'test' }] });
+    expect(analyzeQuestion('He tapped a metre from where I marked it', { ...full, vocabulary: mark, tuning: { ...tuning, vocabularyGap: 2 } }).vocabulary).toEqual([]);
   });
 
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
