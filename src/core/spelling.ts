@@ -15,8 +15,11 @@ export function correctWord(word: string, ctx: AnalysisContext): string | undefi
   const min = ctx.tuning.minCorrectionLength;
   if (!lexicon || word.length < min || !/^[a-z]+$/.test(word)) return undefined;
   if (lexicon.has(word) || STOP_WORDS.has(word) || ctx.vocabulary?.words.has(word)) return undefined;
-  // An inflected form of a known word ("shoves", "dawdling") is a word too, not a typo.
+  // An inflected form of a known word ("shoves", "dawdling") is a word too, not a typo; one the rulebook
+  // writes with a doubled letter is its word misspelt ("droped" → dropped, "stoped" → stopped).
   const base = word.replace(/(?:ing|ed|es|s)$/, '');
+  const doubled = base !== word && /[^aeiou][aeiou][bdgmnprt]$/.test(base) ? `${base}${base.at(-1)}${word.slice(base.length)}` : '';
+  if (doubled && lexicon.has(doubled)) return doubled;
   if (ctx.isKnownWord?.(word) || (base.length >= min - 1 && (ctx.isKnownWord?.(base) || ctx.isKnownWord?.(`${base}e`)))) return undefined;
   for (let i = 3; i <= word.length - 3; i++) {
     const head = word.slice(0, i);

@@ -145,6 +145,15 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(analyzeQuestion('he shoves', { lexicon, tuning, isKnownWord }).corrections).toEqual([]);
   });
 
+  it('reads an inflection missing the doubled letter the rulebook writes as that word ("droped" → dropped)', () => {
+    const lexicon = buildLexicon(['If the ball is dropped, a Change of Possession results.']);
+    // "drop" is a known word, so "droped" would otherwise pass for a word of its own ("drope").
+    const isKnownWord = (word: string): boolean => word === 'drop';
+    expect(analyzeQuestion('i droped it', { lexicon, tuning, isKnownWord }).corrections).toEqual([{ from: 'droped', to: 'dropped' }]);
+    // Only towards a word the rulebook writes: "shoved" stays as typed.
+    expect(analyzeQuestion('he shoved', { lexicon, tuning, isKnownWord: (w) => w === 'shove' }).corrections).toEqual([]);
+  });
+
   it("leaves a real word of the model's wider word list alone, but still splits a compound of rulebook words", () => {
     const lexicon = buildLexicon(['A player never shaves the ball.', 'The sin bin.', 'A player striking another.']);
     const isEnglishWord = (word: string): boolean => ['shoves', 'stinking', 'sinbin'].includes(word);
