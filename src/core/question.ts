@@ -200,7 +200,11 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrections,
   );
   const corrected = correctedWords.join(' ');
-  const hits = ctx.vocabulary ? mergeHits(findVocabulary(correctedWords, ctx.vocabulary, ctx.tuning.vocabularyGap), findVocabulary(words, ctx.vocabulary, ctx.tuning.vocabularyGap)) : [];
+  const hits = ctx.vocabulary
+    ? [correctedWords, words, askedFirst(correctedWords)]
+        .map((sequence) => findVocabulary(sequence, ctx.vocabulary!, ctx.tuning.vocabularyGap))
+        .reduce(mergeHits)
+    : [];
 
   // Each mapping's words as search terms, read once: the question's words it found and the rulebook's it means.
   const mapped = hits.map((hit) => ({ said: tokenize(hit.say), meant: [...new Set(hit.means.flatMap((m) => tokenize(m)))] }));
@@ -263,6 +267,16 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     corrections,
     embeddingText: means.length ? `${corrected} ${means.join(' ')}` : corrected,
   };
+}
+
+/**
+ * A short question that puts its "how long / how many / how far" last ("sinbin how long?", "half time how many
+ * mins"), with that ending first, as phrases are written ("how long sin bin"); otherwise no words. Tuning
+ * half, first and third blind sets (2026-12-04): lead rule 288 → 289 of 406, wrongly refused 13 → 12.
+ */
+function askedFirst(words: readonly string[]): string[] {
+  const at = words.lastIndexOf('how');
+  return at > 0 && words.length - at <= 3 && words.length <= 8 ? [...words.slice(at), ...words.slice(0, at)] : [];
 }
 
 function mergeHits(a: readonly VocabularyHit[], b: readonly VocabularyHit[]): VocabularyHit[] {

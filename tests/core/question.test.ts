@@ -297,6 +297,16 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('He tapped a metre from where I marked it', { ...full, vocabulary: mark, tuning: { ...tuning, vocabularyGap: 2 } }).vocabulary).toEqual([]);
   });
 
+  it('reads a short question that asks "how long" last as a phrase that asks it first ("sinbin how long?")', () => {
+    const binTime = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how long sin bin'))!;
+    expect(binTime.say).not.toContain('sinbin how long');
+    const fires = (question: string) => analyzeQuestion(question, full).vocabulary.some((h) => h.means === binTime.means);
+    expect(fires('how long sin bin?')).toBe(true);
+    expect(fires('sin bin how long?')).toBe(true);
+    // Only a short question ending with it: not a long one that asks something else first.
+    expect(fires('sin bin for a punch, is that right or should it be a send off and how long')).toBe(false);
+  });
+
   it('finds the touch count in "how many touches", not in "the defender touches the ball carrier"', () => {
     const count = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how many touches'))!;
     expect(analyzeQuestion('How many touches does a team get?', full).vocabulary.some((h) => h.means === count.means)).toBe(true);
