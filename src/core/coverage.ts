@@ -7,7 +7,7 @@ import { coveredProbability, type AbstainModel } from './abstain';
 import { documentFrequency } from './bm25';
 import { saidFor, type ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
-import { numberFollowedBy, shareOf, termShare, termWeights, type RankedClause } from './rerank';
+import { NO_LIMIT, numberFollowedBy, shareOf, termShare, termWeights, type RankedClause } from './rerank';
 import { runAt, tokenize } from './text';
 import type { Similarity } from './types';
 
@@ -166,7 +166,7 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     factor *= known ? t.missingFocusFactor : 0;
     parts.push(`asks for "${q.answerType}", ${known ? 'not in the best clause' : 'which the rulebook never mentions'}`);
   }
-  if (q.asks.number && !top.some((c) => [...index.ownTerms[c.unit]].some((term) => /^\d/.test(term)))) {
+  if (q.asks.number && !top.some((c) => [...index.ownTerms[c.unit]].some((term) => /^\d/.test(term)) || NO_LIMIT.test(c.text))) {
     factor *= t.noNumberFactor;
     parts.push('asks for a number, none in the top clauses');
   }

@@ -168,6 +168,13 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
   return q.subject.length === 0 || q.subject.length <= termWords.length + 1;
 }
 
+/**
+ * A clause that answers "how many" without a number: "There is no limit to the number of times…" (for the
+ * reranker's statesNumber and coverage's noNumberFactor). Tuning half, first and third blind sets
+ * (2026-12-04): a question on how many times players may interchange is no longer refused; lead rule 292 → 293.
+ */
+export const NO_LIMIT = /\b(?:no limit|unlimited|any number of|no maximum|no restriction on the number)\b/i;
+
 /** Words of a clause that place it in time or in an order of events. */
 const TIME_WORDS = /\b(?:any time|before|after|until|prior to|once|following|during|when|whenever|immediately|commencement|expiration|expiry|end of|start of|half[- ]time|full[- ]time)\b/i;
 /** Words of a clause that permit or forbid. */
@@ -232,7 +239,7 @@ export function rerankClauses(
     // A quantity question is answered by what the clause states, not by where its ruling puts the penalty
     // ("on the seven (7) metre line"), unless it asks for the ruling too.
     const stated = q.asks.number ? tokenize(q.asks.consequence ? unit.text : withoutRuling(unit.text)) : [];
-    const ownNumbers = stated.some((term) => /^\d/.test(term));
+    const ownNumbers = stated.some((term) => /^\d/.test(term)) || (q.asks.number && NO_LIMIT.test(unit.text));
     const features: ClauseFeatures = {
       bm25: maxBm25 > 0 ? bm25[id] / maxBm25 : 0,
       share: shareOf(weights, index.terms[id]),

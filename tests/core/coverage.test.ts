@@ -231,6 +231,19 @@ describe('assessCoverage: what the question asks for', () => {
     expect(quantity.coverage.confidence).toBeCloseTo(plain.coverage.confidence * T.coverage.noNumberFactor, 10);
   });
 
+  it('takes "no limit" for the number a "how many" question asks for', () => {
+    const book = [
+      clause('17.1', 'Interchange', 'Players may Interchange at any time.'),
+      clause('17.2', 'Interchange', 'There is no limit to the number of times a player may Interchange.'),
+    ];
+    const { coverage } = assessInBook(book, 'How many times can a player interchange?');
+    expect(coverage.reason).toContain('found in Rule 17.2');
+    expect(coverage.reason).not.toContain('asks for a number');
+    // The same book without the words that state it: doubted.
+    const unstated = assessInBook([book[0], clause('17.2', 'Interchange', 'A player may Interchange more than once.')], 'How many times can a player interchange?');
+    expect(unstated.coverage.reason).toContain('asks for a number, none in the top clauses');
+  });
+
   it('does not doubt a quantity question whose top clauses state a number', () => {
     const { coverage } = assess('How many points is a try worth?');
     expect(coverage.reason).toContain('found in Rule 14.1');
