@@ -558,6 +558,10 @@ describe('analyzeQuestion: another sport', () => {
     ['Touch vs. league: how many tackles?', undefined],
     // The other game's own "in touch" (its sideline) after the code is named.
     ['In rugby league, what happens when the ball is kicked in touch?', 'rugby league'],
+    ['In league can you kick it in touch?', 'league'],
+    // ... but a question that ends on this game ("in touch") compares.
+    ['In league that would be a goal line drop out - what happens in touch?', undefined],
+    ['Sin bin in league is 10 mins - how long do you sit in touch?', undefined],
     // Who is asking, not what about, and a question that comes back to this game.
     ['League guy here, how many touches do we get?', undefined],
     ['Soccer ref here: can a player wear a cap?', undefined],
