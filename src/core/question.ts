@@ -2,7 +2,7 @@
 // clause answer all use — its search terms after typo correction and the referees' vocabulary, what it
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
-import { findOffField, findOtherCode, findVocabulary, namedCodeWords, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { BOUNDARY, findOffField, findOtherCode, findVocabulary, namedCodeWords, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { correctWord, joinSplitWords } from './spelling';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
@@ -186,10 +186,10 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const normalized = normalizeText(question);
   const raw = normalized.toLowerCase();
   const lower = expandContractions(raw);
-  const words = vocabularyWords(lower.replace(/\?/g, ' '));
+  const words = vocabularyWords(lower.replace(/\?/g, ' '), true);
   const corrections: { from: string; to: string }[] = [];
   const names = namesIn(normalized, ctx);
-  const correctedWords = joinSplitWords(
+  let correctedWords = joinSplitWords(
     words.flatMap((word) => {
       const fix = names.has(word) ? undefined : correctWord(word, ctx);
       if (fix === undefined) return [word];
@@ -199,9 +199,11 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     ctx,
     corrections,
   );
+  const cut = correctedWords;
+  correctedWords = correctedWords.filter((w) => w !== BOUNDARY);
   const corrected = correctedWords.join(' ');
   const hits = ctx.vocabulary
-    ? [correctedWords, words, askedFirst(correctedWords)]
+    ? [cut, words, askedFirst(cut)]
         .map((sequence) => findVocabulary(sequence, ctx.vocabulary!, ctx.tuning.vocabularyGap))
         .reduce(mergeHits)
     : [];
@@ -276,7 +278,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
  */
 function askedFirst(words: readonly string[]): string[] {
   const at = words.lastIndexOf('how');
-  return at > 0 && words.length - at <= 3 && words.length <= 8 ? [...words.slice(at), ...words.slice(0, at)] : [];
+  return at > 0 && words.length - at <= 3 && words.length <= 8 ? [...words.slice(at), ...words.slice(0, at)].filter((w) => w !== BOUNDARY) : [];
 }
 
 function mergeHits(a: readonly VocabularyHit[], b: readonly VocabularyHit[]): VocabularyHit[] {

@@ -290,8 +290,10 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(says('The pass hit me (the ref) in the back', 1)).toEqual([]);
     expect(says('The pass hit me (the ref) in the back', 0)).toEqual([]);
     expect(says('The pass hit their winger, then the ref blew', 2)).toEqual([]);
-    // In its order only.
+    // In its order only, and never across punctuation.
     expect(says('The ref was hit by the pass', 2)).toEqual([]);
+    expect(says('The pass hit, the ref says, nobody', 2)).toEqual([]);
+    expect(says('The pass hit - the ref', 0)).toEqual([]);
     // A phrase of one word besides stop words is too loose to find apart: "where I marked it" is no "where the mark".
     const mark = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [{ say: ['where the mark'], means: ['mark'], note: 'test' }] });
     expect(analyzeQuestion('He tapped a metre from where I marked it', { ...full, vocabulary: mark, tuning: { ...tuning, vocabularyGap: 2 } }).vocabulary).toEqual([]);
@@ -599,6 +601,9 @@ describe('analyzeQuestion: a matter off the field', () => {
     ['A touch made by the defender on the ball: does it count?', undefined],
     ['A defender tips the pass and we catch it. New set?', undefined],
     ['How far back do defenders go at a penalty?', undefined],
+    // Never across punctuation: "mid-set, play on" is no "set play".
+    ['Siren has gone mid-set, play on?', undefined],
+    ['Is there a set play for the last touch?', 'set play'],
   ])('%s', (question, topic) => {
     expect(analyzeQuestion(question, full).offField).toBe(topic);
   });
