@@ -67,11 +67,20 @@ export const REFEREE_VOCABULARY: Vocabulary = data as Vocabulary;
  * Rule numbers and decimals stay whole ("15.2", "2.5").
  */
 export function vocabularyWords(text: string, boundaries = false): string[] {
-  const lower = text.toLowerCase().replace(/['’]/g, '');
+  const lower = text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, (_, n: string) => ORDINALS[Number(n)] ?? n);
   if (!boundaries) return lower.match(/\d+(?:\.\d+)*|[a-z0-9]+/g) ?? [];
   const words = (lower.match(/\d+(?:\.\d+)*|[a-z0-9]+|[,;:!.]|\s[-–]\s/g) ?? []).map((w) => (/^[a-z0-9]/.test(w) ? w : BOUNDARY));
   return words.filter((w, i) => w !== BOUNDARY || (i > 0 && words[i - 1] !== BOUNDARY));
 }
+
+/**
+ * "3rd pen", "2nd half", "5th touch": ordinals as words, as phrases and rulebooks write them ("third penalty").
+ * Tuning halves and four blind sets (526 covered; 2026-12-04): lead rule 369 → 370.
+ */
+const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', 6: 'sixth', 7: 'seventh', 8: 'eighth', 9: 'ninth', 10: 'tenth' };
 
 /**
  * Where a question's words are cut by punctuation ("siren's gone mid-set, play on?"): no phrase runs across

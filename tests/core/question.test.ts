@@ -299,6 +299,13 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(analyzeQuestion('He tapped a metre from where I marked it', { ...full, vocabulary: mark, tuning: { ...tuning, vocabularyGap: 2 } }).vocabulary).toEqual([]);
   });
 
+  it('reads an ordinal as a word ("3rd pen" is the "third penalty" of a phrase), never as a number and a stray "rd"', () => {
+    const three = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('third penalty'))!;
+    const q = analyzeQuestion('3rd pen in the zone?', full);
+    expect(q.vocabulary.some((h) => h.means === three.means)).toBe(true);
+    expect(q.tokens).not.toContain('rd');
+  });
+
   it('reads a short question that asks "how long" last as a phrase that asks it first ("sinbin how long?")', () => {
     const binTime = REFEREE_VOCABULARY.entries.find((e) => e.say.includes('how long sin bin'))!;
     expect(binTime.say).not.toContain('sinbin how long');
