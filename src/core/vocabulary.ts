@@ -237,7 +237,15 @@ function findGapped(
         }
       }
       if (at.length < content.length) continue;
-      for (const k of at) inPhrase[k] = true;
+      for (const k of at) {
+        inPhrase[k] = true;
+        // The longer phrase wins over a word found alone: "drop-off in mixed" is the drop-off's mixed rule,
+        // not "mixed" as such; "hit me (the ref)" is the ball hitting the referee. Tuning halves and four blind
+        // sets (526 covered; 2026-12-04): lead rule 370 → 371; both kept (before): 370; the alone word kept
+        // and the phrase dropped: 366.
+        const alone = hits.findIndex((h) => h.say === words[k]);
+        if (alone >= 0) hits.splice(alone, 1);
+      }
       const say = at.map((k) => words[k]).join(' ');
       if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
       break;

@@ -294,6 +294,14 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(says('The ref was hit by the pass', 2)).toEqual([]);
     expect(says('The pass hit, the ref says, nobody', 2)).toEqual([]);
     expect(says('The pass hit - the ref', 0)).toEqual([]);
+    // The phrase found apart wins over a word of it found alone.
+    const mixed = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [
+      { say: ['mixed'], means: ['mixed gender'], note: 'test' },
+      { say: ['drop off mixed'], means: ['during the drop off'], note: 'test' },
+    ] });
+    const mixedHits = (question: string) => analyzeQuestion(question, { ...full, vocabulary: mixed, tuning: { ...tuning, vocabularyGap: 2 } }).vocabulary.map((h) => h.say);
+    expect(mixedHits('drop-off in mixed - how many men?')).toEqual(['drop off mixed']);
+    expect(mixedHits('mixed teams - how many men?')).toEqual(['mixed']);
     // A phrase of one word besides stop words is too loose to find apart: "where I marked it" is no "where the mark".
     const mark = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [{ say: ['where the mark'], means: ['mark'], note: 'test' }] });
     expect(analyzeQuestion('He tapped a metre from where I marked it', { ...full, vocabulary: mark, tuning: { ...tuning, vocabularyGap: 2 } }).vocabulary).toEqual([]);
