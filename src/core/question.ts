@@ -147,6 +147,11 @@ const PRONOUN = /^(?:that|this|it|they|these|those|he|she)$/;
  * "What's a link?", "who's an official?": the "is" the question's form needs. Only before "a" or "an": "what's
  * the touch count now?" asks for a count, not what the touch count is.
  */
+/**
+ * "How long's the bin?", "how far's the line?": the "is" a size question asks with. Tuning halves and four
+ * blind sets (526 covered; 2026-12-04): lead rule 371 → 372.
+ */
+const HOW_CONTRACTED_IS = /\bhow (big|large|long|wide|deep|thick|high|far)['’]s\b/g;
 const CONTRACTED_IS = /\b(?:(what|who)(?:['’]s|s)|wats)(?= an? )/g;
 /** "What is the dummy half in touch?": the game's own name ends the question, not the thing asked about. */
 const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
@@ -236,12 +241,15 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   // The question's form keeps the "is" of "what's" and "who's" ("what's a link?"), which the words above drop
   // because the vocabulary's phrases are written without it ("what the call").
   const fixes = new Map(corrections.map((c) => [c.from, c.to]));
-  const form = vocabularyWords(expandContractions(raw.replace(CONTRACTED_IS, (_, who: string | undefined) => `${who ?? 'what'} is`)).replace(/\?/g, ' '))
-    .map((word) => fixes.get(word) ?? word)
-    .join(' ')
-    .replace(OWN_GAME_END, '');
+  const formOf = (text: string) =>
+    vocabularyWords(expandContractions(text.replace(CONTRACTED_IS, (_, who: string | undefined) => `${who ?? 'what'} is`).replace(HOW_CONTRACTED_IS, 'how $1 is')).replace(/\?/g, ' '))
+      .map((word) => fixes.get(word) ?? word)
+      .join(' ')
+      .replace(OWN_GAME_END, '');
+  const form = formOf(raw);
   const called = form.match(CALLED);
-  const subjectMatch = called ?? form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT) ?? (asksNumber ? form.match(SIZE_SUBJECT) : null);
+  const subjectIn = (text: string) => text.match(SUBJECT_BEFORE_MEAN) ?? text.match(SUBJECT) ?? (asksNumber ? text.match(SIZE_SUBJECT) : null);
+  const subjectMatch = called ?? subjectIn(form);
   const permission = ASKS_PERMISSION.test(corrected);
   const consequence = ASKS_CONSEQUENCE.test(corrected);
   // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").

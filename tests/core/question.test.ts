@@ -487,6 +487,7 @@ describe('analyzeQuestion: what the question asks for', () => {
     // A size question names what it measures.
     ['How big is the sub box?', ['substitut', 'box']],
     ['How big should the sub box be?', []],
+    ["How long's the sin bin?", ['sin', 'bin']],
     ['Can a player wear jewellery?', []],
     // A pronoun names nothing: the definition is found from the question's other words.
     ['When refs say a touch is imminent, what does that mean?', []],
