@@ -175,6 +175,14 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
  */
 export const NO_LIMIT = /\b(?:no limit|unlimited|any number of|no maximum|no restriction on the number)\b/i;
 
+/**
+ * A clause that states what follows without a "Ruling =" line: "Teams playing unregistered players are liable
+ * to forfeit any match…", "… will result in …". Counts as a ruling for a consequence question. Tuning halves
+ * and four blind sets (526 covered; 2026-12-04): lead rule 374 → 375; with "penalty" and "change of
+ * possession" too, 375 but hit@1 378 → 376.
+ */
+const STATES_CONSEQUENCE = /\b(?:liable to|will result|results in|is to be|forfeit)\b/i;
+
 /** Words of a clause that place it in time or in an order of events. */
 const TIME_WORDS = /\b(?:any time|before|after|until|prior to|once|following|during|when|whenever|immediately|commencement|expiration|expiry|end of|start of|half[- ]time|full[- ]time)\b/i;
 /** Words of a clause that permit or forbid. */
@@ -248,7 +256,7 @@ export function rerankClauses(
       maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
       statesNumber: q.asks.number && ownNumbers,
       statesQuantity: q.asks.number && statesQuantityIn(stated, q.quantityTargets),
-      hasRuling: q.asks.consequence && /(^|\n)Ruling\b/.test(unit.text),
+      hasRuling: q.asks.consequence && (/(^|\n)Ruling\b/.test(unit.text) || STATES_CONSEQUENCE.test(unit.text)),
       definesSubject:
         unit.kind === 'definition' && asksAbout && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),

@@ -56,6 +56,26 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
     expect(ranked[0].ref).toBe('17.3');
   });
 
+  it('takes a clause that states what follows ("liable to forfeit") for a ruling, for a consequence question only', () => {
+    const book = [
+      clause('2.1', 'Registration', 'Participating players are to be registered with the national association.'),
+      clause('2.2', 'Registration', 'Teams playing unregistered players are liable to forfeit any match.'),
+    ];
+    const bookIndex = buildClauseIndex(book);
+    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+    const ranked = (question: string) =>
+      rerankClauses(
+        analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
+        bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
+        bookIndex,
+        DEFAULT_TUNING.rerank,
+      );
+    const consequence = ranked('Our player is not registered. What happens?');
+    expect(consequence.find((c) => c.ref === '2.2')!.features.hasRuling).toBe(true);
+    expect(consequence.find((c) => c.ref === '2.1')!.features.hasRuling).toBe(false);
+    expect(ranked('Does every player have to be registered?').every((c) => !c.features.hasRuling)).toBe(true);
+  });
+
   it('marks the first clause of a rule', () => {
     const ranked = rank('Interchange when?');
     expect(ranked.find((c) => c.ref === '17.1')!.features.firstClause).toBe(true);
