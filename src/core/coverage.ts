@@ -49,6 +49,8 @@ export interface CoverageTuning {
   saidUnits: number;
   /** Factor for a quantity question when no candidate clause states any number. */
   noNumberFactor: number;
+  /** Factor for a count in a unit the rulebook never uses ("how many days", "how many dollars"; FOREIGN_UNITS). */
+  foreignUnitFactor: number;
   /** Factor for a question about another sport or variant that this rulebook names in fewer than `ownCodeUnits` units. */
   otherCodeFactor: number;
   ownCodeUnits: number;
@@ -170,6 +172,12 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     factor *= t.noNumberFactor;
     parts.push('asks for a number, none in the top clauses');
   }
+  // "How many days before he can play again?": a count in a unit this rulebook never uses.
+  const unit = q.asks.number ? q.quantityTargets.find((target) => FOREIGN_UNITS.has(target) && documentFrequency(index.bm25, target) === 0) : undefined;
+  if (unit) {
+    factor *= t.foreignUnitFactor;
+    parts.push(`counts in ${FOREIGN_UNITS.get(unit)}, which the rulebook never uses`);
+  }
   let outOfScope: OutOfScope | undefined;
   if (q.otherCode && !namesCode(index, q.otherCode, t.ownCodeUnits)) {
     factor *= t.otherCodeFactor;
@@ -239,6 +247,9 @@ function termsStated(q: QuestionAnalysis, index: ClauseIndex, unit: number): Rea
   }
   return out;
 }
+
+/** Units a count may be asked in that a rulebook of a game's laws may never use: days, money, age, weight. */
+const FOREIGN_UNITS = new Map('days weeks months years hours dollars bucks cents euros pounds kilos kilograms'.split(' ').map((word) => [tokenize(word)[0], word]));
 
 /** What a rulebook measures in: a number followed by one of these is that measure. */
 const MEASURES = new Set(tokenize('metres centimetres minutes seconds'));

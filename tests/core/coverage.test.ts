@@ -244,6 +244,15 @@ describe('assessCoverage: what the question asks for', () => {
     expect(unstated.coverage.reason).toContain('asks for a number, none in the top clauses');
   });
 
+  it('doubts a count in a unit the rulebook never uses ("how many days")', () => {
+    const days = assess('How many days does a sin bin last?');
+    expect(days.coverage.reason).toContain('counts in days, which the rulebook never uses');
+    const plain = assess('How long does a sin bin last?');
+    expect(plain.coverage.reason).not.toContain('which the rulebook never uses');
+    const unfactored = assess('How many days does a sin bin last?', { coverage: { foreignUnitFactor: 1 } }).coverage;
+    expect(days.coverage.confidence).toBeCloseTo(unfactored.confidence * T.coverage.foreignUnitFactor, 10);
+  });
+
   it('does not doubt a quantity question whose top clauses state a number', () => {
     const { coverage } = assess('How many points is a try worth?');
     expect(coverage.reason).toContain('found in Rule 14.1');
