@@ -35,7 +35,7 @@ const QUESTION_FILLER = new Set(
     'obviously', 'surely', 'kinda', 'sorta', 'heaps', 'damn', 'freaking', 'frigging', 'heck', 'mates', 'wondered',
     'whatsoever', 'reckoning',
     // The same, as phones type them.
-    'actualy', 'acually', 'realy', 'basicly', 'basicaly', 'prolly', 'probs', 'definately', 'defo', 'deffo',
+    'wont', 'actualy', 'acually', 'realy', 'basicly', 'basicaly', 'prolly', 'probs', 'definately', 'defo', 'deffo',
     // Apologies and nerves: how the question is put, not what it is about.
     'sorry', 'apologies', 'dumb', 'stupid', 'silly', 'forgive', 'nervous', 'newbie', 'noob', 'basic'],
 );
@@ -148,7 +148,7 @@ const TYPED_SHORT: Record<string, string> = {
   shld: 'should', cld: 'could', wud: 'would', wld: 'would', btwn: 'between', nxt: 'next',
   frm: 'from', tht: 'that', hv: 'have', lng: 'long', plyr: 'player', plyrs: 'players', gonna: 'going to',
   wanna: 'want to', gotta: 'got to', ya: 'you', cn: 'can', rly: 'really', dunno: 'do not know', wut: 'what',
-  wats: 'what', ther: 'there', thier: 'their', teh: 'the', hav: 'have', wont: 'will not',
+  wats: 'what', ther: 'there', thier: 'their', teh: 'the', hav: 'have',
 };
 const TYPED_SHORT_PATTERN = new RegExp(`\\b(?:${Object.keys(TYPED_SHORT).join('|')})\\b(?!['.\\d])`, 'g');
 
