@@ -115,6 +115,14 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // "how many players?" no longer meets "if a player is serving time in the Sin Bin".
     unmetConditionFactor: 0.8,
     conditionMetShare: 0.1,
+    // Tuning halves and four blind sets (526 covered; 2026-12-04), overlap 0.6, factor 1 / 0.95 / 0.9 / 0.8 / 0.7:
+    // lead rule 379 / 383 / 383 / 383 / 383, rule_hit@3 468 / 469 / 471 / 470 / 471, answer 449 / 450 / 450 / 449 /
+    // 449; factor 0.9, overlap 0.4 / 0.5 / 0.6 / 0.7: lead 380 / 381 / 383 / 383, rule_hit@3 471 / 471 / 471 / 469.
+    // Four forward-pass questions now lead with 11.1, none lost. In the FIT rules the pairs at 0.6 are 11.1-11.2,
+    // 12.1-12.3, 12.2-12.6, 13.2-13.3-13.4, 15.1-15.2 and 17.1-17.2. Over whole texts (rulings in), any sibling
+    // or not, it cost seven lead rules: a ruling's "unless Advantage is applied" made 11.1 the narrower.
+    twinFactor: 0.9,
+    twinOverlap: 0.6,
     // Off: it needs the rulebook's words embedded when a book opens (~30 ms in Node) for a gain of two
     // tuning questions. Learned with it (0.162): rule_hit@3 .658, answer .467; hand-swept 0 / 0.5 / 1 with the
     // earlier weights: rule_hit@3 .625 / .608 / .600.

@@ -30,14 +30,15 @@ export type RerankFeature = (typeof RERANK_FEATURES)[number];
 
 /**
  * One clause's signals as the reranker adds them, times the factors the reranker then applies (a definition
- * that is not asked about, unnumbered text, a sub-clause that only restates its parent, a case the question does not describe), so that its score is exactly weights · vector.
+ * that is not asked about, unnumbered text, a sub-clause that only restates its parent, a case the question does not describe, the narrower of two twin clauses), so that its score is exactly weights · vector.
  */
 export function featureVector(c: RankedClause, t: RerankTuning): number[] {
   const f = c.features;
   const factor =
     (c.kind === 'definition' && !f.definesSubject && !f.namesTerm ? t.definitionFactor : c.kind === 'text' ? t.textFactor : 1) *
     (f.restatesParent ? t.restatesParentFactor : 1) *
-    (f.unmetCondition ? t.unmetConditionFactor : 1);
+    (f.unmetCondition ? t.unmetConditionFactor : 1) *
+    (f.narrowerTwin ? t.twinFactor : 1);
   const raw = [f.bm25, f.share, f.firstStage, f.dense, f.maxSim, +f.statesNumber, +f.statesQuantity, +f.hasRuling, +f.definesSubject, f.ownShare, +f.firstClause, +f.statesTime, +f.statesPermission, f.titleShare, +f.namesTerm, f.said];
   return raw.map((x) => x * factor);
 }

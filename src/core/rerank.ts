@@ -41,6 +41,14 @@ export interface RerankTuning {
    */
   unmetConditionFactor: number;
   conditionMetShare: number;
+  /**
+   * Factor for the narrower of two sibling clauses that state nearly the same rule (their statements' terms,
+   * without rulings, overlapping by at least twinOverlap, Jaccard; see narrowerTwins): "11.2 … may not
+   * intentionally … propel the ball in a Forward direction over an opposition player and regain Possession"
+   * beside "11.1 … may not … propel the ball in a Forward direction", for a question about a forward pass.
+   */
+  twinFactor: number;
+  twinOverlap: number;
   /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
   maxSimWeight: number;
   /** Weight of the share of the question's terms in the clause's own text (no section title, no parent lead). */
@@ -93,6 +101,8 @@ export interface ClauseFeatures {
   restatesParent: boolean;
   /** A clause opening with a condition the question hardly touches (below conditionMetShare). */
   unmetCondition: boolean;
+  /** The narrower of two sibling clauses stating nearly the same rule, for this question (narrowerTwins). */
+  narrowerTwin: boolean;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -240,6 +250,7 @@ export function rerankClauses(
   const ownWords = q.terms.filter((term) => term.source === 'question');
   const ownWeight = ownWords.reduce((sum, term) => sum + term.weight, 0) || 1;
   const asked = new Set(weights.filter((w) => w.weight > 0).map((w) => w.term));
+  const narrower = t.twinFactor < 1 ? narrowerTwins(ids, asked, index, t.twinOverlap) : new Set<number>();
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
     const first = best.get(id)!;
@@ -268,6 +279,7 @@ export function rerankClauses(
       said: saidShare(ownWords, ownWeight, index, id, t.saidUnits),
       restatesParent: index.parent[id] >= 0 && best.has(index.parent[id]) && !addsTerms(weights, own, index.terms[index.parent[id]]),
       unmetCondition: index.conditionTerms[id] !== undefined && conditionShare(index.conditionTerms[id]!, asked, index) < t.conditionMetShare,
+      narrowerTwin: narrower.has(id),
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -290,6 +302,7 @@ export function rerankClauses(
     if (unit.kind === 'text') score *= t.textFactor;
     if (features.restatesParent) score *= t.restatesParentFactor;
     if (features.unmetCondition) score *= t.unmetConditionFactor;
+    if (features.narrowerTwin) score *= t.twinFactor;
     return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
   });
   return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
@@ -299,6 +312,46 @@ export function rerankClauses(
 function conditionShare(condition: readonly string[], asked: ReadonlySet<string>, index: ClauseIndex): number {
   if (condition.length === 0) return 1;
   return shareOf([...new Set(condition)].map((term) => ({ term, weight: inverseDocumentFrequency(index.bm25, term) })), asked);
+}
+
+/**
+ * Of each pair of candidate sibling clauses (same parent and section) whose statements (rulings left out) share
+ * at least `overlap` of their terms (Jaccard), the narrower for this question: the one whose own extra terms
+ * (held by it, not its twin) the question touches less, by idf; when it touches both sides' extras equally, the
+ * one whose untouched extras weigh more — the special case beside the general rule.
+ */
+export function narrowerTwins(ids: readonly number[], asked: ReadonlySet<string>, index: ClauseIndex, overlap: number): Set<number> {
+  const out = new Set<number>();
+  const clauses = ids.filter((id) => index.units[id].kind === 'clause');
+  const stated = new Map(clauses.map((id) => [id, new Set(tokenize(withoutRuling(index.units[id].text)))]));
+  const idf = (term: string) => inverseDocumentFrequency(index.bm25, term);
+  for (let i = 0; i < clauses.length; i++) {
+    const a = stated.get(clauses[i])!;
+    for (let j = i + 1; j < clauses.length; j++) {
+      if (index.parent[clauses[i]] !== index.parent[clauses[j]] || index.units[clauses[i]].sectionTitle !== index.units[clauses[j]].sectionTitle) continue;
+      const b = stated.get(clauses[j])!;
+      let shared = 0;
+      for (const term of a) if (b.has(term)) shared++;
+      if (shared / (a.size + b.size - shared) < overlap) continue;
+      const [touchedA, restA] = extraWeight(a, b, asked, idf);
+      const [touchedB, restB] = extraWeight(b, a, asked, idf);
+      if (touchedA < touchedB || (touchedA === touchedB && restA > restB)) out.add(clauses[i]);
+      else if (touchedB < touchedA || (touchedA === touchedB && restB > restA)) out.add(clauses[j]);
+    }
+  }
+  return out;
+}
+
+/** The idf weight of the terms `a` holds and `b` lacks: [those the question asks, the rest]. */
+function extraWeight(a: ReadonlySet<string>, b: ReadonlySet<string>, asked: ReadonlySet<string>, idf: (term: string) => number): [number, number] {
+  let touched = 0;
+  let rest = 0;
+  for (const term of a) {
+    if (b.has(term)) continue;
+    if (asked.has(term)) touched += idf(term);
+    else rest += idf(term);
+  }
+  return [touched, rest];
 }
 
 /** Whether a clause's own text holds any of the weighted question terms that its parent's search terms lack. */
@@ -336,7 +389,7 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
 }
 
 /** Features of a clause that no second stage scored. */
-const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false };
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false, narrowerTwin: false };
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {

@@ -72,6 +72,7 @@ describe('featureVector', () => {
     said: 0.2,
     restatesParent: false,
     unmetCondition: false,
+    narrowerTwin: false,
   };
   const clause = (kind: RankedClause['kind'], f: Partial<ClauseFeatures> = {}) =>
     ({ kind, features: { ...features, ...f } }) as RankedClause;
@@ -91,5 +92,6 @@ describe('featureVector', () => {
     expect(featureVector(clause('clause', { restatesParent: true }), t)[0]).toBeCloseTo(0.8 * t.restatesParentFactor);
     // And a clause for a case the question does not describe.
     expect(featureVector(clause('clause', { unmetCondition: true }), t)[0]).toBeCloseTo(0.8 * t.unmetConditionFactor);
+    expect(featureVector(clause('clause', { narrowerTwin: true }), t)[0]).toBeCloseTo(0.8 * t.twinFactor);
   });
 });

@@ -76,6 +76,31 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
     expect(ranked('Does every player have to be registered?').every((c) => !c.features.hasRuling)).toBe(true);
   });
 
+  it('puts the general rule before its narrower twin when the question names nothing of the narrower case', () => {
+    const book = [
+      clause('11.1', 'Forward Pass', 'A player in Possession may not pass the ball in a Forward direction to another player.\nRuling = A Penalty unless Advantage is applied.'),
+      clause('11.2', 'Forward Pass', 'A player in Possession may not pass the ball in a Forward direction over an opposition player and regain Possession.\nRuling = A Penalty.'),
+    ];
+    const bookIndex = buildClauseIndex(book);
+    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+    const ranked = (question: string, tuning: Partial<RerankTuning> = {}) =>
+      rerankClauses(
+        analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
+        bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
+        bookIndex,
+        { ...DEFAULT_TUNING.rerank, ...tuning },
+      );
+    const plain = ranked('Forward pass, what is the call?');
+    expect(plain.find((c) => c.ref === '11.2')!.features.narrowerTwin).toBe(true);
+    expect(plain.find((c) => c.ref === '11.1')!.features.narrowerTwin).toBe(false);
+    // The question describes the narrower case: the general rule is the narrower one for it.
+    const over = ranked('Can I pass it forward over the opposition player and regain it?');
+    expect(over.find((c) => c.ref === '11.1')!.features.narrowerTwin).toBe(true);
+    expect(over[0].ref).toBe('11.2');
+    // Twins only when their statements overlap enough.
+    expect(ranked('Forward pass, what is the call?', { twinOverlap: 0.95 }).every((c) => !c.features.narrowerTwin)).toBe(true);
+  });
+
   it('marks the first clause of a rule', () => {
     const ranked = rank('Interchange when?');
     expect(ranked.find((c) => c.ref === '17.1')!.features.firstClause).toBe(true);
