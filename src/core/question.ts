@@ -93,7 +93,7 @@ export interface QuestionTuning {
   /** Weight of a defined term added because the question holds this share of its definition's terms. */
   glossaryWeight: number;
   glossaryMinShare: number;
-  /** Other words a vocabulary phrase may have between each of its words in a question (findVocabulary). */
+  /** Stop words a vocabulary phrase may have between each two of its words in a question (findVocabulary). */
   vocabularyGap: number;
 }
 
@@ -147,12 +147,12 @@ const PRONOUN = /^(?:that|this|it|they|these|those|he|she)$/;
  * "What's a link?", "who's an official?": the "is" the question's form needs. Only before "a" or "an": "what's
  * the touch count now?" asks for a count, not what the touch count is.
  */
+const CONTRACTED_IS = /\b(?:(what|who)(?:['’]s|s)|wats)(?= an? )/g;
 /**
  * "How long's the bin?", "how far's the line?": the "is" a size question asks with. Tuning halves and four
  * blind sets (526 covered; 2026-12-04): lead rule 371 → 372.
  */
-const HOW_CONTRACTED_IS = /\bhow (big|large|long|wide|deep|thick|high|far)['’]s\b/g;
-const CONTRACTED_IS = /\b(?:(what|who)(?:['’]s|s)|wats)(?= an? )/g;
+const HOW_CONTRACTED_IS = /\bhow (big|large|long|wide|deep|thick|high|far)(?:['’]s|s)\b/g;
 /** "What is the dummy half in touch?": the game's own name ends the question, not the thing asked about. */
 const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
@@ -191,10 +191,10 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const normalized = normalizeText(question);
   const raw = normalized.toLowerCase();
   const lower = expandContractions(raw);
-  const words = vocabularyWords(lower.replace(/\?/g, ' '), true);
+  const words = vocabularyWords(lower, true);
   const corrections: { from: string; to: string }[] = [];
   const names = namesIn(normalized, ctx);
-  let correctedWords = joinSplitWords(
+  const withBoundaries = joinSplitWords(
     words.flatMap((word) => {
       const fix = names.has(word) ? undefined : correctWord(word, ctx);
       if (fix === undefined) return [word];
@@ -204,13 +204,15 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     ctx,
     corrections,
   );
-  const cut = correctedWords;
-  correctedWords = correctedWords.filter((w) => w !== BOUNDARY);
+  const correctedWords = withBoundaries.filter((w) => w !== BOUNDARY);
   const corrected = correctedWords.join(' ');
-  const hits = ctx.vocabulary
-    ? [cut, words, askedFirst(cut)]
-        .map((sequence) => findVocabulary(sequence, ctx.vocabulary!, ctx.tuning.vocabularyGap))
-        .reduce(mergeHits)
+  const vocabulary = ctx.vocabulary;
+  const hits = vocabulary
+    ? withoutWordsOfLongerHits(
+        [withBoundaries, words, askedFirst(correctedWords)]
+          .map((sequence) => findVocabulary(sequence, vocabulary, ctx.tuning.vocabularyGap))
+          .reduce(mergeHits),
+      )
     : [];
 
   // Each mapping's words as search terms, read once: the question's words it found and the rulebook's it means.
@@ -241,15 +243,12 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   // The question's form keeps the "is" of "what's" and "who's" ("what's a link?"), which the words above drop
   // because the vocabulary's phrases are written without it ("what the call").
   const fixes = new Map(corrections.map((c) => [c.from, c.to]));
-  const formOf = (text: string) =>
-    vocabularyWords(expandContractions(text.replace(CONTRACTED_IS, (_, who: string | undefined) => `${who ?? 'what'} is`).replace(HOW_CONTRACTED_IS, 'how $1 is')).replace(/\?/g, ' '))
-      .map((word) => fixes.get(word) ?? word)
-      .join(' ')
-      .replace(OWN_GAME_END, '');
-  const form = formOf(raw);
+  const form = vocabularyWords(expandContractions(raw.replace(CONTRACTED_IS, (_, who: string | undefined) => `${who ?? 'what'} is`).replace(HOW_CONTRACTED_IS, 'how $1 is')).replace(/\?/g, ' '))
+    .map((word) => fixes.get(word) ?? word)
+    .join(' ')
+    .replace(OWN_GAME_END, '');
   const called = form.match(CALLED);
-  const subjectIn = (text: string) => text.match(SUBJECT_BEFORE_MEAN) ?? text.match(SUBJECT) ?? (asksNumber ? text.match(SIZE_SUBJECT) : null);
-  const subjectMatch = called ?? subjectIn(form);
+  const subjectMatch = called ?? form.match(SUBJECT_BEFORE_MEAN) ?? form.match(SUBJECT) ?? (asksNumber ? form.match(SIZE_SUBJECT) : null);
   const permission = ASKS_PERMISSION.test(corrected);
   const consequence = ASKS_CONSEQUENCE.test(corrected);
   // Adverbs of the question's form are not part of its subject ("what does playing advantage actually mean").
@@ -281,12 +280,22 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
 
 /**
  * A short question that puts its "how long / how many / how far" last ("sinbin how long?", "half time how many
- * mins"), with that ending first, as phrases are written ("how long sin bin"); otherwise no words. Tuning
- * half, first and third blind sets (2026-12-04): lead rule 288 → 289 of 406, wrongly refused 13 → 12.
+ * mins"), with that ending first, as phrases are written ("how long sin bin"); otherwise no words. Short: at
+ * most eight words, the "how" among the last three, so a long question's closing "and how long?" stays where
+ * it is. Tuning half, first and third blind sets (2026-12-04): lead rule 288 → 289 of 406, wrongly refused 13 → 12.
  */
 function askedFirst(words: readonly string[]): string[] {
   const at = words.lastIndexOf('how');
-  return at > 0 && words.length - at <= 3 && words.length <= 8 ? [...words.slice(at), ...words.slice(0, at)].filter((w) => w !== BOUNDARY) : [];
+  return at > 0 && words.length - at <= 3 && words.length <= 8 ? [...words.slice(at), ...words.slice(0, at)] : [];
+}
+
+/**
+ * A word found alone gives way to a phrase found with words between that holds it ("mixed" to "drop-off in
+ * mixed"), whichever reading of the question found which (findVocabulary does so within one reading).
+ */
+function withoutWordsOfLongerHits(hits: readonly VocabularyHit[]): VocabularyHit[] {
+  const inGapped = new Set(hits.filter((h) => h.gapped).flatMap((h) => h.say.split(' ')));
+  return hits.filter((h) => h.say.includes(' ') || !inGapped.has(h.say));
 }
 
 function mergeHits(a: readonly VocabularyHit[], b: readonly VocabularyHit[]): VocabularyHit[] {

@@ -183,7 +183,7 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
  * reranker's statesNumber and coverage's noNumberFactor). Tuning half, first and third blind sets
  * (2026-12-04): a question on how many times players may interchange is no longer refused; lead rule 292 → 293.
  */
-export const NO_LIMIT = /\b(?:no limit|unlimited|any number of|no maximum|no restriction on the number)\b/i;
+export const NO_LIMIT = /\b(?:no limits?|no limitation|unlimited|any number of|no maximum|no restriction on the number)\b/i;
 
 /**
  * A clause that states what follows without a "Ruling =" line: "Teams playing unregistered players are liable

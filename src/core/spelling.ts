@@ -18,7 +18,11 @@ export function correctWord(word: string, ctx: AnalysisContext): string | undefi
   // An inflected form of a known word ("shoves", "dawdling") is a word too, not a typo; one the rulebook
   // writes with a doubled letter is its word misspelt ("droped" → dropped, "stoped" → stopped).
   const base = word.replace(/(?:ing|ed|es|s)$/, '');
-  const doubled = base !== word && /[^aeiou][aeiou][bdgmnprt]$/.test(base) ? `${base}${base.at(-1)}${word.slice(base.length)}` : '';
+  // Not an inflection of a verb in e the rulebook writes ("taping" is tape's, as "taped" says, not "tapping"),
+  // nor a word of the model's wider list. The model's own table holds common misspellings ("droped") whole.
+  const eVerb = [`${base}e`, `${base}ed`, `${base}es`].some((form) => lexicon.has(form));
+  const doubled =
+    /(?:ed|ing)$/.test(word) && /[^aeiou][aeiou][bdgmnprt]$/.test(base) && !eVerb && !ctx.isEnglishWord?.(word) ? `${base}${base.at(-1)}${word.slice(base.length)}` : '';
   if (doubled && lexicon.has(doubled)) return doubled;
   if (ctx.isKnownWord?.(word) || (base.length >= min - 1 && (ctx.isKnownWord?.(base) || ctx.isKnownWord?.(`${base}e`)))) return undefined;
   for (let i = 3; i <= word.length - 3; i++) {

@@ -37,6 +37,8 @@ export interface Vocabulary {
 export interface VocabularyHit {
   say: string;
   means: string[];
+  /** Found with stop words between its words (the say lists only the phrase's own words). */
+  gapped?: true;
 }
 
 export interface CompiledVocabulary {
@@ -64,7 +66,8 @@ export const REFEREE_VOCABULARY: Vocabulary = data as Vocabulary;
 
 /**
  * Lower case, apostrophes dropped, every other non-alphanumeric run a space: "Sin-binned!" → "sin binned".
- * Rule numbers and decimals stay whole ("15.2", "2.5").
+ * Rule numbers and decimals stay whole ("15.2", "2.5"); ordinals up to ten are words ("3rd" → third). With
+ * `boundaries`, punctuation that cuts a sentence (, ; : ! ? . and a spaced dash) is kept as BOUNDARY.
  */
 export function vocabularyWords(text: string, boundaries = false): string[] {
   const lower = text
@@ -72,7 +75,7 @@ export function vocabularyWords(text: string, boundaries = false): string[] {
     .replace(/['’]/g, '')
     .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, (_, n: string) => ORDINALS[Number(n)] ?? n);
   if (!boundaries) return lower.match(/\d+(?:\.\d+)*|[a-z0-9]+/g) ?? [];
-  const words = (lower.match(/\d+(?:\.\d+)*|[a-z0-9]+|[,;:!.]|\s[-–]\s/g) ?? []).map((w) => (/^[a-z0-9]/.test(w) ? w : BOUNDARY));
+  const words = (lower.match(/\d+(?:\.\d+)*|[a-z0-9]+|[,;:!?.]|\s[-–]\s/g) ?? []).map((w) => (/^[a-z0-9]/.test(w) ? w : BOUNDARY));
   return words.filter((w, i) => w !== BOUNDARY || (i > 0 && words[i - 1] !== BOUNDARY));
 }
 
@@ -208,7 +211,7 @@ function findWithSynonyms(
   }
 }
 
-/** The gapped pass of findVocabulary: each phrase's words other than articles, in order, at most `maxGap` apart. */
+/** The gapped pass of findVocabulary: each phrase's words other than articles, in order, with at most `maxGap` stop words between each two. */
 function findGapped(
   words: readonly string[],
   stems: readonly string[],
@@ -247,7 +250,7 @@ function findGapped(
         if (alone >= 0) hits.splice(alone, 1);
       }
       const say = at.map((k) => words[k]).join(' ');
-      if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means });
+      if (!hits.some((h) => h.say === say)) hits.push({ say, means: phrase.means, gapped: true });
       break;
     }
   }
@@ -339,7 +342,8 @@ const OWN_GAME = new Set(['in', 'for', 'of', 'at']);
 const GEAR = new Set(['ball', 'balls', 'boot', 'boots', 'shoe', 'shoes', 'studs', 'cleats', 'jersey', 'jerseys', 'shirt', 'shirts', 'shorts', 'socks', 'mouthguard', 'headgear', 'kit', 'gear']);
 
 /** Words before a closing "in touch" that make it the sideline ("kicked in touch"), not the game. */
-const TO_THE_SIDELINE = new Set(['kick', 'kicks', 'kicked', 'kicking', 'it', 'ball', 'out', 'go', 'goes', 'went', 'gone', 'put', 'puts', 'land', 'lands', 'landed', 'find', 'finds', 'found']);
+const TO_THE_SIDELINE = new Set(['kick', 'kicks', 'kicked', 'kicking', 'it', 'ball', 'out', 'go', 'goes', 'went', 'gone', 'put', 'puts', 'land', 'lands', 'landed', 'find', 'finds', 'found',
+  'push', 'pushed', 'step', 'steps', 'stepped', 'tackled', 'forced', 'thrown', 'run', 'ran', 'runs', 'carried', 'is', 'was', 'be', 'him', 'her', 'them']);
 
 /** Whether words end with "in touch" (or "in touch football / rugby") meaning the game. */
 function endsInOwnGame(words: readonly string[]): boolean {

@@ -251,6 +251,9 @@ describe('assessCoverage: what the question asks for', () => {
     expect(plain.coverage.reason).not.toContain('which the rulebook never uses');
     const unfactored = assess('How many days does a sin bin last?', { coverage: { foreignUnitFactor: 1 } }).coverage;
     expect(days.coverage.confidence).toBeCloseTo(unfactored.confidence * T.coverage.foreignUnitFactor, 10);
+    // A rulebook that counts in days answers it.
+    const inDays = assessInBook([clause('23.2', 'Dismissal', 'A dismissed player is suspended for fourteen (14) days.')], 'How many days is a player suspended for?');
+    expect(inDays.coverage.reason).not.toContain('which the rulebook never uses');
   });
 
   it('does not doubt a quantity question whose top clauses state a number', () => {

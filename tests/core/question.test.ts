@@ -150,8 +150,12 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     // "drop" is a known word, so "droped" would otherwise pass for a word of its own ("drope").
     const isKnownWord = (word: string): boolean => word === 'drop';
     expect(analyzeQuestion('i droped it', { lexicon, tuning, isKnownWord }).corrections).toEqual([{ from: 'droped', to: 'dropped' }]);
-    // Only towards a word the rulebook writes: "shoved" stays as typed.
-    expect(analyzeQuestion('he shoved', { lexicon, tuning, isKnownWord: (w) => w === 'shove' }).corrections).toEqual([]);
+    // Only towards a word the rulebook writes ("hoped": no "hopped" here), never for the inflection of a verb in e
+    // the rulebook writes ("taping": "taped", not "tapping"), nor for a word of the model's wider list.
+    expect(analyzeQuestion('he hoped', { lexicon, tuning, isKnownWord: (w) => w === 'hope' }).corrections).toEqual([]);
+    const tape = buildLexicon(['Jewellery must be taped.', 'A player tapping the ball.']);
+    expect(analyzeQuestion('is taping ok', { lexicon: tape, tuning, isKnownWord: (w) => w === 'tape' || w === 'taping' }).corrections).toEqual([]);
+    expect(analyzeQuestion('i droped it', { lexicon, tuning, isEnglishWord: (w) => w === 'droped' }).corrections).toEqual([]);
   });
 
   it("leaves a real word of the model's wider word list alone, but still splits a compound of rulebook words", () => {
@@ -294,6 +298,7 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(says('The ref was hit by the pass', 2)).toEqual([]);
     expect(says('The pass hit, the ref says, nobody', 2)).toEqual([]);
     expect(says('The pass hit - the ref', 0)).toEqual([]);
+    expect(says('Was that a hit? The ref says no', 2)).toEqual([]);
     // The phrase found apart wins over a word of it found alone.
     const mixed = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [
       { say: ['mixed'], means: ['mixed gender'], note: 'test' },
@@ -577,6 +582,7 @@ describe('analyzeQuestion: another sport', () => {
     // The other game's own "in touch" (its sideline) after the code is named.
     ['In rugby league, what happens when the ball is kicked in touch?', 'rugby league'],
     ['In league can you kick it in touch?', 'league'],
+    ['In league, what happens when a player is pushed in touch?', 'league'],
     // ... but a question that ends on this game ("in touch") compares.
     ['In league that would be a goal line drop out - what happens in touch?', undefined],
     ['Sin bin in league is 10 mins - how long do you sit in touch?', undefined],
@@ -620,6 +626,8 @@ describe('analyzeQuestion: a matter off the field', () => {
     // Never across punctuation: "mid-set, play on" is no "set play".
     ['Siren has gone mid-set, play on?', undefined],
     ['Is there a set play for the last touch?', 'set play'],
+    // "Fine" as in all right is no fine.
+    ['Is the tap fine if the ball rolls off the mark?', undefined],
   ])('%s', (question, topic) => {
     expect(analyzeQuestion(question, full).offField).toBe(topic);
   });
