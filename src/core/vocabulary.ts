@@ -45,6 +45,11 @@ export interface CompiledVocabulary {
   version: number;
   /** Phrases as word lists (and their stems), longest first, so "sin bin area" wins over "sin bin". */
   phrases: { words: string[]; stems: string[]; say: string; means: string[]; compound: boolean }[];
+  /**
+   * The phrases that may be found with stop words between their words (two or more words besides stop words,
+   * no compound), each with its stems other than articles, in order.
+   */
+  gappable: { content: string[]; means: string[] }[];
   /** Every word of every phrase: such a word is the referee's own, never a typo to correct. */
   words: Set<string>;
   /** The alphabetic ones, by length: what a typo may be corrected towards besides the rulebook's words. */
@@ -130,7 +135,10 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
     means: entry.means.map((m) => tokenize(m)).filter((run) => run.length > 0),
     said: [...new Set(entry.say.flatMap((say) => tokenize(say)))],
   }));
-  return { version: vocabulary.version, phrases, words, wordsByLength, otherCodes, offField, synonyms, targets };
+  const gappable = phrases
+    .filter((p) => !p.compound && p.words.filter((word) => !STOP_WORDS.has(word)).length >= 2)
+    .map((p) => ({ content: p.stems.filter((stem) => !ARTICLES.has(stem)), means: p.means }));
+  return { version: vocabulary.version, phrases, gappable, words, wordsByLength, otherCodes, offField, synonyms, targets };
 }
 
 /**
@@ -221,9 +229,9 @@ function findGapped(
   inPhrase: boolean[],
   hits: VocabularyHit[],
 ): void {
-  for (const phrase of vocabulary.phrases) {
-    const content = phrase.stems.filter((stem) => !ARTICLES.has(stem));
-    if (phrase.compound || phrase.words.filter((word) => !STOP_WORDS.has(word)).length < 2 || !content.every((stem) => stemSet.has(stem))) continue;
+  for (const phrase of vocabulary.gappable) {
+    const { content } = phrase;
+    if (!content.every((stem) => stemSet.has(stem))) continue;
     if (hits.some((h) => h.means === phrase.means)) continue;
     for (let i = 0; i < words.length; i++) {
       if (stems[i] !== content[0] || inPhrase[i]) continue;
