@@ -61,15 +61,7 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
       clause('2.1', 'Registration', 'Participating players are to be registered with the national association.'),
       clause('2.2', 'Registration', 'Teams playing unregistered players are liable to forfeit any match.'),
     ];
-    const bookIndex = buildClauseIndex(book);
-    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-    const ranked = (question: string) =>
-      rerankClauses(
-        analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
-        bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
-        bookIndex,
-        DEFAULT_TUNING.rerank,
-      );
+    const ranked = rankerFor(book).rankIn;
     const consequence = ranked('Our player is not registered. What happens?');
     expect(consequence.find((c) => c.ref === '2.2')!.features.hasRuling).toBe(true);
     expect(consequence.find((c) => c.ref === '2.1')!.features.hasRuling).toBe(false);
@@ -81,15 +73,7 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
       clause('11.1', 'Forward Pass', 'A player in Possession may not pass the ball in a Forward direction to another player.\nRuling = A Penalty unless Advantage is applied.'),
       clause('11.2', 'Forward Pass', 'A player in Possession may not pass the ball in a Forward direction over an opposition player and regain Possession.\nRuling = A Penalty.'),
     ];
-    const bookIndex = buildClauseIndex(book);
-    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-    const ranked = (question: string, tuning: Partial<RerankTuning> = {}) =>
-      rerankClauses(
-        analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
-        bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
-        bookIndex,
-        { ...DEFAULT_TUNING.rerank, ...tuning },
-      );
+    const ranked = rankerFor(book).rankIn;
     const plain = ranked('Forward pass, what is the call?');
     expect(plain.find((c) => c.ref === '11.2')!.features.narrowerTwin).toBe(true);
     expect(plain.find((c) => c.ref === '11.1')!.features.narrowerTwin).toBe(false);
@@ -242,15 +226,7 @@ describe('rerankClauses: a meaning question and the definitions that fit it', ()
       definition('Dead Ball Line', 'The end lines of the field of play, seven metres behind the try lines.'),
       clause('1.6', 'The Field', 'The dead ball line and the sidelines are out of play.'),
     ];
-    const bookIndex = buildClauseIndex(book);
-    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-    const ask = (question: string) =>
-      rerankClauses(
-        analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
-        bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
-        bookIndex,
-        DEFAULT_TUNING.rerank,
-      );
+    const ask = rankerFor(book).rankIn;
     const line = ask('What is the dead ball line?');
     expect(line[0].citation).toBe('Definition: Dead Ball Line');
     expect(line.find((c) => c.citation === 'Definition: Dead Ball')!.features.definesSubject).toBe(false);
