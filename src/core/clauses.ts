@@ -33,6 +33,8 @@ export interface ClauseIndex {
   terms: ReadonlySet<string>[];
   /** Search terms of the unit's own text only (no title or parent). */
   ownTerms: ReadonlySet<string>[];
+  /** Search terms of each unit's own text without its rulings: what the clause states (see twins.ts). */
+  statedTerms: ReadonlySet<string>[];
   /** Search terms of each unit's section title. */
   titleTerms: ReadonlySet<string>[];
   /**
@@ -90,6 +92,17 @@ export function resolveClauses(chunks: readonly Chunk[], units: readonly RuleUni
     }
   }
   return out;
+}
+
+/** A "Ruling = ..." line of a clause's text. */
+export const RULING_LINE = /(?:^|\n)Ruling\b/;
+
+/** A clause's text without its "Ruling = ..." lines. */
+export function withoutRuling(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^Ruling\b/.test(line))
+    .join('\n');
 }
 
 /** The text a unit is searched by: its section title, defined term and, for a sub-clause, its parent's lead. */
@@ -170,11 +183,14 @@ export function buildClauseIndex(units: readonly RuleUnit[], vocabulary?: Pick<C
   const byRef = new Map(units.map((u, i) => [u.ref, i]));
   const texts = units.map((_, i) => unitSearchText(units, i, byRef));
   const own = units.map((u) => tokenize(u.text));
+  const ownTerms = own.map((terms) => new Set(terms));
   return {
     units,
     bm25: buildBm25(texts),
     terms: texts.map((t) => new Set(tokenize(t))),
-    ownTerms: own.map((terms) => new Set(terms)),
+    ownTerms,
+    // Only a unit with a ruling states less than its own text.
+    statedTerms: units.map((u, i) => (RULING_LINE.test(u.text) ? new Set(tokenize(withoutRuling(u.text))) : ownTerms[i])),
     said: vocabulary ? saidTerms(own, vocabulary) : units.map(() => new Map()),
     titleTerms: units.map((u) => new Set(tokenize(u.sectionTitle))),
     parent: units.map((u) => {

@@ -3,10 +3,11 @@
 // and what the question asks for (a number, a meaning, a ruling). Pure; any thread.
 
 import { documentFrequency, inverseDocumentFrequency, scoreBm25Terms } from './bm25';
-import { chunkUnitIds, saidFor, toResolvedClause, type ClauseIndex, type ResolvedClause } from './clauses';
+import { chunkUnitIds, RULING_LINE, saidFor, toResolvedClause, withoutRuling, type ClauseIndex, type ResolvedClause } from './clauses';
 import type { QuestionAnalysis } from './question';
 import { tokenize } from './text';
 import type { ScoredChunk } from './types';
+import { narrowerTwins } from './twins';
 import { maxSim, type WordNeighbours } from './word-neighbours';
 
 export interface RerankTuning {
@@ -198,14 +199,6 @@ const TIME_WORDS = /\b(?:any time|before|after|until|prior to|once|following|dur
 /** Words of a clause that permit or forbid. */
 const PERMISSION_WORDS = /\b(?:may|must|cannot|can not|permitted|allowed|prohibited|only)\b/i;
 
-/** A clause's text without its "Ruling = ..." lines. */
-function withoutRuling(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !/^Ruling\b/.test(line))
-    .join('\n');
-}
-
 /** Whether a rule number is the first of its level ("17.1", "24.1.1"). */
 function isFirstClause(number: string | undefined): boolean {
   return !!number && /\.1$/.test(number);
@@ -267,7 +260,7 @@ export function rerankClauses(
       maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
       statesNumber: q.asks.number && ownNumbers,
       statesQuantity: q.asks.number && statesQuantityIn(stated, q.quantityTargets),
-      hasRuling: q.asks.consequence && (/(^|\n)Ruling\b/.test(unit.text) || STATES_CONSEQUENCE.test(unit.text)),
+      hasRuling: q.asks.consequence && (RULING_LINE.test(unit.text) || STATES_CONSEQUENCE.test(unit.text)),
       definesSubject:
         unit.kind === 'definition' && asksAbout && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),
       namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
@@ -312,46 +305,6 @@ export function rerankClauses(
 function conditionShare(condition: readonly string[], asked: ReadonlySet<string>, index: ClauseIndex): number {
   if (condition.length === 0) return 1;
   return shareOf([...new Set(condition)].map((term) => ({ term, weight: inverseDocumentFrequency(index.bm25, term) })), asked);
-}
-
-/**
- * Of each pair of candidate sibling clauses (same parent and section) whose statements (rulings left out) share
- * at least `overlap` of their terms (Jaccard), the narrower for this question: the one whose own extra terms
- * (held by it, not its twin) the question touches less, by idf; when it touches both sides' extras equally, the
- * one whose untouched extras weigh more — the special case beside the general rule.
- */
-export function narrowerTwins(ids: readonly number[], asked: ReadonlySet<string>, index: ClauseIndex, overlap: number): Set<number> {
-  const out = new Set<number>();
-  const clauses = ids.filter((id) => index.units[id].kind === 'clause');
-  const stated = new Map(clauses.map((id) => [id, new Set(tokenize(withoutRuling(index.units[id].text)))]));
-  const idf = (term: string) => inverseDocumentFrequency(index.bm25, term);
-  for (let i = 0; i < clauses.length; i++) {
-    const a = stated.get(clauses[i])!;
-    for (let j = i + 1; j < clauses.length; j++) {
-      if (index.parent[clauses[i]] !== index.parent[clauses[j]] || index.units[clauses[i]].sectionTitle !== index.units[clauses[j]].sectionTitle) continue;
-      const b = stated.get(clauses[j])!;
-      let shared = 0;
-      for (const term of a) if (b.has(term)) shared++;
-      if (shared / (a.size + b.size - shared) < overlap) continue;
-      const [touchedA, restA] = extraWeight(a, b, asked, idf);
-      const [touchedB, restB] = extraWeight(b, a, asked, idf);
-      if (touchedA < touchedB || (touchedA === touchedB && restA > restB)) out.add(clauses[i]);
-      else if (touchedB < touchedA || (touchedA === touchedB && restB > restA)) out.add(clauses[j]);
-    }
-  }
-  return out;
-}
-
-/** The idf weight of the terms `a` holds and `b` lacks: [those the question asks, the rest]. */
-function extraWeight(a: ReadonlySet<string>, b: ReadonlySet<string>, asked: ReadonlySet<string>, idf: (term: string) => number): [number, number] {
-  let touched = 0;
-  let rest = 0;
-  for (const term of a) {
-    if (b.has(term)) continue;
-    if (asked.has(term)) touched += idf(term);
-    else rest += idf(term);
-  }
-  return [touched, rest];
 }
 
 /** Whether a clause's own text holds any of the weighted question terms that its parent's search terms lack. */
