@@ -2,7 +2,8 @@
 // clause answer all use — its search terms after typo correction and the referees' vocabulary, what it
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
-import { BOUNDARY, findOffField, findOtherCode, findVocabulary, namedCodeWords, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { findOffField, findOtherCode, namedCodeWords } from './scope';
+import { BOUNDARY, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { correctWord, joinSplitWords } from './spelling';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
