@@ -231,6 +231,7 @@ export function rerankClauses(
   const [simLow, simHigh] = [Math.min(...maxSims), Math.max(...maxSims)];
   // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about the definition.
   const questionTerms = new Set(q.tokens);
+  const allTerms = new Set(q.terms.map((term) => term.term));
   const weights = termWeights(q, index);
   // A meaning question, or a size question naming what it measures ("how big is the sub box?"): of the
   // definitions that fit its subject, the one naming most of it ("dead ball line" is Dead Ball Line, not Dead Ball).
@@ -291,7 +292,12 @@ export function rerankClauses(
       t.titleShareWeight * features.titleShare +
       (features.namesTerm ? t.namesTermBonus : 0) +
       t.saidWeight * features.said;
-    if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm) score *= t.definitionFactor;
+    // A quantity question about a defined term, named in the referees' words ("binned" → Sin Bin), is answered
+    // by the definition that states the number ("four (4) completed Possessions"). Tuning halves and five blind
+    // sets (646 covered; 2026-12-04): lead rule 460 → 464, rule_hit@3 567 → 577, answer 548 → 558; the
+    // definition at 0.8 instead of in full: lead 461.
+    const countsTerm = unit.kind === 'definition' && features.statesNumber && index.termWords[id].length > 0 && index.termWords[id].every((w) => allTerms.has(w));
+    if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm && !countsTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
     if (features.restatesParent) score *= t.restatesParentFactor;
     if (features.unmetCondition) score *= t.unmetConditionFactor;

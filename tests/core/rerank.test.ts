@@ -253,6 +253,34 @@ describe('rerankClauses: a size question and the definition of what it measures'
   });
 });
 
+describe('rerankClauses: a quantity question about a term named in referees\' words', () => {
+  const book: RuleUnit[] = [
+    clause('22.1', 'Sin Bin', 'The Referee indicates the commencement and the end of the Sin Bin time.'),
+    clause('22.2', 'Sin Bin', 'A player sent to the Sin Bin stands in the Sin Bin Area at the opposition end.'),
+    definition('Sin Bin', 'A player sent to the Sin Bin Area for a period of four (4) completed Possessions.'),
+  ];
+  const bookIndex = buildClauseIndex(book);
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+  const ask = (question: string) =>
+    rerankClauses(
+      analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
+      bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
+      bookIndex,
+      DEFAULT_TUNING.rerank,
+    );
+
+  it('"binned, how long do I sit out?" leads with the definition that states the number', () => {
+    const ranked = ask('If you get binned how long do you sit out for?');
+    expect(ranked[0].citation).toBe('Definition: Sin Bin');
+    expect(ranked[0].features.statesNumber).toBe(true);
+  });
+
+  it('keeps the definition behind the rules when the question asks for no number', () => {
+    const ranked = ask('If you get binned where do you stand?');
+    expect(ranked[0].citation).not.toBe('Definition: Sin Bin');
+  });
+});
+
 describe('withNamedRules: a rule asked for by its number', () => {
   const named = (question: string) => {
     const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
