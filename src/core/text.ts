@@ -33,7 +33,11 @@ const QUESTION_FILLER = new Set(
     // Intensifiers and chat: how strongly it is said, not what it is about.
     'reckons', 'reckoned', 'thinks', 'bloody', 'absolutely', 'totally', 'completely', 'definitely', 'clearly',
     'obviously', 'surely', 'kinda', 'sorta', 'heaps', 'damn', 'freaking', 'frigging', 'heck', 'mates', 'wondered',
-    'whatsoever', 'reckoning',
+    'whatsoever', 'reckoning', 'altogether', 'generally', 'typically',
+    // "What does the word 'Imminent' mean?": the word asked about, not a topic. With "altogether", "generally",
+    // "typically": tuning halves and five blind sets (2026-12-04) lead rule 466 → 467 of 646, covered questions
+    // refused 19 → 17.
+    'word', 'words',
     // The same, as phones type them.
     'wont', 'actualy', 'acually', 'realy', 'basicly', 'basicaly', 'prolly', 'probs', 'definately', 'defo', 'deffo',
     // Apologies and nerves: how the question is put, not what it is about.

@@ -501,6 +501,8 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['What does a dismissal mean for the player?', ['dismiss']],
     ['What does advantage actually mean?', ['advantag']],
     ['What does that mean for us?', []],
+    // "The word X" names X: the word is the question's form.
+    ["What does the word 'Imminent' mean in the rules?", ['immin']],
   ])('subject of "%s"', (question, subject) => {
     expect(analyzeQuestion(question, full).subject).toEqual(subject);
   });
