@@ -114,6 +114,9 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // 350 / 351 / 351 / 351, answer 335 / 335 / 333 / 332, wrongly refused 16 / 16 / 16 / 18. 0.1: "player" in
     // "how many players?" no longer meets "if a player is serving time in the Sin Bin".
     unmetConditionFactor: 0.8,
+    // Tuning halves and five blind sets (2026-12-04), 1 / 0.9 / 0.8 / 0.7: lead rule 467 / 468 / 468 / 468 of
+    // 646, rule_hit@3 577 / 578 / 578 / 578; 0.8, inside the plateau.
+    intentConflictFactor: 0.8,
     conditionMetShare: 0.1,
     // Tuning halves and four blind sets (526 covered; 2026-12-04), overlap 0.6, factor 1 / 0.95 / 0.9 / 0.8 / 0.7:
     // lead rule 379 / 383 / 383 / 383 / 383, rule_hit@3 468 / 469 / 471 / 470 / 471, answer 449 / 450 / 450 / 449 /

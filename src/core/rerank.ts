@@ -50,6 +50,11 @@ export interface RerankTuning {
    */
   twinFactor: number;
   twinOverlap: number;
+  /**
+   * Factor for a clause about an act done with the opposite intent to the question's: "on purpose" against
+   * "unintentionally makes contact" (12.5), "by accident" against "deliberately knock" (10.5). See intentOf.
+   */
+  intentConflictFactor: number;
   /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
   maxSimWeight: number;
   /** Weight of the share of the question's terms in the clause's own text (no section title, no parent lead). */
@@ -104,6 +109,8 @@ export interface ClauseFeatures {
   unmetCondition: boolean;
   /** The narrower of two sibling clauses stating nearly the same rule, for this question (narrowerTwins). */
   narrowerTwin: boolean;
+  /** The clause is about an act done with the opposite intent to the question's (intentOf). */
+  intentConflict: boolean;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -244,6 +251,7 @@ export function rerankClauses(
   const ownWords = q.terms.filter((term) => term.source === 'question');
   const ownWeight = ownWords.reduce((sum, term) => sum + term.weight, 0) || 1;
   const asked = new Set(weights.filter((w) => w.weight > 0).map((w) => w.term));
+  const intent = intentOf(q.terms.map((term) => term.term));
   const narrower = t.twinFactor < 1 ? narrowerTwins(ids, asked, index, t.twinOverlap) : new Set<number>();
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
@@ -274,6 +282,7 @@ export function rerankClauses(
       restatesParent: index.parent[id] >= 0 && best.has(index.parent[id]) && !addsTerms(weights, own, index.terms[index.parent[id]]),
       unmetCondition: index.conditionTerms[id] !== undefined && conditionShare(index.conditionTerms[id]!, asked, index) < t.conditionMetShare,
       narrowerTwin: narrower.has(id),
+      intentConflict: intent !== undefined && clauseIntent(unit.text, index.ownTerms[id]) === (intent === 'with' ? 'without' : 'with'),
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -302,9 +311,30 @@ export function rerankClauses(
     if (features.restatesParent) score *= t.restatesParentFactor;
     if (features.unmetCondition) score *= t.unmetConditionFactor;
     if (features.narrowerTwin) score *= t.twinFactor;
+    if (features.intentConflict) score *= t.intentConflictFactor;
     return { ...toResolvedClause(index.units, id), score, chunkRank: first.rank, dense: first.dense, features };
   });
   return ranked.sort((a, b) => b.score - a.score || a.chunkRank - b.chunkRank || a.unit - b.unit);
+}
+
+/** Stems that say an act was meant, or was not ("deliberately", "on purpose"; "accidentally", "unintentionally"). */
+const WITH_INTENT = new Set(['deliber', 'intention', 'intent', 'purpos', 'wil', 'wilful', 'willful']);
+const WITHOUT_INTENT = new Set(['unintention', 'unintend', 'accident', 'accid', 'involuntari', 'inadvert']);
+
+/** Whether terms say an act was meant ('with') or not ('without'); undefined for neither or both. */
+export function intentOf(terms: Iterable<string>): 'with' | 'without' | undefined {
+  let meant = false;
+  let unmeant = false;
+  for (const term of terms) {
+    if (WITH_INTENT.has(term)) meant = true;
+    if (WITHOUT_INTENT.has(term)) unmeant = true;
+  }
+  return meant === unmeant ? undefined : meant ? 'with' : 'without';
+}
+
+/** A clause's intent; "intentionally or otherwise" (11.1) covers both. */
+function clauseIntent(text: string, terms: ReadonlySet<string>): 'with' | 'without' | undefined {
+  return /(?:intentionally|deliberately|intentional|deliberate)\s+or\s+otherwise/i.test(text) ? undefined : intentOf(terms);
 }
 
 /** The idf-weighted share of a condition's terms that the question holds; a condition of no terms is met. */
@@ -348,7 +378,7 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
 }
 
 /** Features of a clause that no second stage scored. */
-const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false, narrowerTwin: false };
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false, narrowerTwin: false, intentConflict: false };
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {

@@ -281,6 +281,42 @@ describe('rerankClauses: a quantity question about a term named in referees\' wo
   });
 });
 
+describe('rerankClauses: an act done on purpose or by accident', () => {
+  const book: RuleUnit[] = [
+    clause('12.1', 'Ball Contact', 'If a defender deliberately makes contact with the ball in flight and the ball goes to ground, the attack keeps the ball.'),
+    clause('12.5', 'Ball Contact', 'If a defender unintentionally makes contact with the ball in flight and the ball goes to ground, possession changes.'),
+    clause('11.1', 'Forward Pass', 'A player may not pass the ball forward, either intentionally or otherwise.'),
+  ];
+  const bookIndex = buildClauseIndex(book);
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+  const ask = (question: string, tuning: Partial<RerankTuning> = {}) =>
+    rerankClauses(
+      analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
+      bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
+      bookIndex,
+      { ...DEFAULT_TUNING.rerank, ...tuning },
+    );
+  const feature = (ranked: ReturnType<typeof ask>, ref: string) => ranked.find((c) => c.ref === ref)!.features.intentConflict;
+
+  it('marks the clause of the opposite intent, and leaves "intentionally or otherwise" alone', () => {
+    const meant = ask('The defender touched the ball in flight on purpose and it went to ground');
+    expect(feature(meant, '12.5')).toBe(true);
+    expect(feature(meant, '12.1')).toBe(false);
+    expect(feature(meant, '11.1')).toBe(false);
+    const unmeant = ask('The defender touched the ball in flight by accident and it went to ground');
+    expect(feature(unmeant, '12.1')).toBe(true);
+    expect(feature(unmeant, '12.5')).toBe(false);
+    // No intent said: nothing marked.
+    expect(ask('The defender touched the ball in flight and it went to ground').every((c) => !c.features.intentConflict)).toBe(true);
+  });
+
+  it('lowers the clause of the opposite intent by its factor', () => {
+    const question = 'The defender touched the ball in flight on purpose and it went to ground';
+    const score = (tuning: Partial<RerankTuning>) => ask(question, tuning).find((c) => c.ref === '12.5')!.score;
+    expect(score({ intentConflictFactor: 0.5 })).toBeCloseTo(score({ intentConflictFactor: 1 }) * 0.5, 10);
+  });
+});
+
 describe('withNamedRules: a rule asked for by its number', () => {
   const named = (question: string) => {
     const analysis = analyzeQuestion(question, { lexicon: index.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
