@@ -23,7 +23,9 @@ export function correctWord(word: string, ctx: AnalysisContext): string | undefi
   const eVerb = [`${base}e`, `${base}ed`, `${base}es`].some((form) => lexicon.has(form));
   const doubled =
     /(?:ed|ing)$/.test(word) && /[^aeiou][aeiou][bdgmnprt]$/.test(base) && !eVerb && !ctx.isEnglishWord?.(word) ? `${base}${base.at(-1)}${word.slice(base.length)}` : '';
-  if (doubled && lexicon.has(doubled)) return doubled;
+  // ... or, when the model does not know the typed word whole, its word with the letter doubled ("runing" →
+  // running, which reads as run; "scared" is known, so it never becomes "scarred").
+  if (doubled && (lexicon.has(doubled) || (ctx.isKnownWord?.(doubled) && !ctx.isKnownWord(word)))) return doubled;
   if (ctx.isKnownWord?.(word) || (base.length >= min - 1 && (ctx.isKnownWord?.(base) || ctx.isKnownWord?.(`${base}e`)))) return undefined;
   for (let i = 3; i <= word.length - 3; i++) {
     const head = word.slice(0, i);

@@ -156,6 +156,12 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     const tape = buildLexicon(['Jewellery must be taped.', 'A player tapping the ball.']);
     expect(analyzeQuestion('is taping ok', { lexicon: tape, tuning, isKnownWord: (w) => w === 'tape' || w === 'taping' }).corrections).toEqual([]);
     expect(analyzeQuestion('i droped it', { lexicon, tuning, isEnglishWord: (w) => w === 'droped' }).corrections).toEqual([]);
+    // A word the model knows with the letter doubled, though the rulebook does not write it: "runing" → running.
+    const run = buildLexicon(['Players may run with the ball.']);
+    const known = (w: string) => ['run', 'running', 'scar', 'scarred', 'scared'].includes(w);
+    expect(analyzeQuestion('keep runing', { lexicon: run, tuning, isKnownWord: known }).corrections).toEqual([{ from: 'runing', to: 'running' }]);
+    // ... never a word the model knows whole ("scared" stays).
+    expect(analyzeQuestion('he was scared', { lexicon: run, tuning, isKnownWord: known }).corrections).toEqual([]);
   });
 
   it("leaves a real word of the model's wider word list alone, but still splits a compound of rulebook words", () => {
