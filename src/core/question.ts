@@ -3,7 +3,7 @@
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
 import { findOffField, findOtherCode, namedCodeWords } from './scope';
-import { BOUNDARY, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { BOUNDARY, findSituations, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { correctWord, joinSplitWords } from './spelling';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
@@ -96,6 +96,11 @@ export interface QuestionTuning {
   glossaryMinShare: number;
   /** Stop words a vocabulary phrase may have between each two of its words in a question (findVocabulary). */
   vocabularyGap: number;
+  /**
+   * Weight of a rulebook term a situation told in parts brings (findSituations), relative to the question's own
+   * words; a term the question already holds at less weight rises to it.
+   */
+  situationWeight: number;
 }
 
 export interface AnalysisContext {
@@ -213,14 +218,15 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
         [withBoundaries, words, askedFirst(correctedWords)]
           .map((sequence) => findVocabulary(sequence, vocabulary, ctx.tuning.vocabularyGap))
           .reduce(mergeHits),
-      )
+      ).concat(findSituations(correctedWords, vocabulary))
     : [];
 
   // Each mapping's words as search terms, read once: the question's words it found and the rulebook's it means.
-  const mapped = hits.map((hit) => ({ said: tokenize(hit.say), meant: [...new Set(hit.means.flatMap((m) => tokenize(m)))] }));
+  const mapped = hits.map((hit) => ({ said: tokenize(hit.say), meant: [...new Set(hit.means.flatMap((m) => tokenize(m)))], situation: hit.situation === true }));
   // The question's words a mapping stood in for weigh less: the rulebook's words now carry that meaning.
   // A word the mapping keeps ("tap" in "player tapped" → tap) is not stood in for.
-  const explained = new Set(mapped.flatMap(({ said, meant }) => said.filter((term) => !meant.includes(term))));
+  // A situation's parts are the question's own account of it: their words still weigh in full.
+  const explained = new Set(mapped.filter((m) => !m.situation).flatMap(({ said, meant }) => said.filter((term) => !meant.includes(term))));
   const terms: WeightedTerm[] = contentTerms(names.size ? correctedWords.filter((w) => !names.has(w)).join(' ') : corrected).map((term) => ({
     term,
     weight: (explained.has(term) ? ctx.tuning.explainedWordWeight : 1) * (/^\d/.test(term) ? ctx.tuning.numberWeight : 1),
@@ -228,7 +234,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   }));
   const have = new Set(terms.map((t) => t.term));
   const asksNumber = ASKS_NUMBER.test(corrected) || (correctedWords.length <= FRAGMENT_WORDS && MEASURE.test(corrected));
-  for (const { said, meant } of mapped) {
+  for (const { said, meant, situation } of mapped) {
+    if (situation) continue;
     // A mapping brings the rulebook's words, and its numbers only to a question that asks for a number: "how
     // many touches" wants the six, "does the touch count restart?" is not a question about six.
     const added = meant.filter((term) => !have.has(term) && (asksNumber || !/^\d/.test(term)));
@@ -237,6 +244,17 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     for (const term of added) {
       have.add(term);
       terms.push({ term, weight: ctx.tuning.vocabularyWeight * share, source: 'vocabulary' });
+    }
+  }
+  // A situation told in parts settles what its parts' own mappings leave open: its terms weigh more.
+  for (const { meant } of mapped.filter((m) => m.situation)) {
+    for (const term of meant.filter((t) => asksNumber || !/^\d/.test(t))) {
+      const held = terms.find((t) => t.term === term);
+      if (held) held.weight = Math.max(held.weight, ctx.tuning.situationWeight);
+      else {
+        have.add(term);
+        terms.push({ term, weight: ctx.tuning.situationWeight, source: 'vocabulary' });
+      }
     }
   }
 

@@ -24,9 +24,24 @@ export interface OffFieldTopic {
   note?: string;
 }
 
+/**
+ * A situation told in parts anywhere in a question: each part is a list of ways to say it, and when the
+ * question says every part the situation means the rulebook's terms ("dummy half" … "dives over" → "other
+ * than the Half").
+ */
+export interface Situation {
+  when: string[][];
+  /** The parts are told in this order ("touched" before "over the sideline"). */
+  ordered?: boolean;
+  means: string[];
+  note?: string;
+}
+
 export interface Vocabulary {
   version: number;
   entries: VocabularyEntry[];
+  /** Situations whose parts a question may say apart, in any order. */
+  situations?: Situation[];
   /** Sports and variants a question may be about instead of the rulebook's own game. */
   otherCodes?: OtherCode[];
   /** Matters off the field of play that a rulebook of the game's laws does not settle. */
@@ -39,6 +54,8 @@ export interface VocabularyHit {
   means: string[];
   /** Found with stop words between its words (the say lists only the phrase's own words). */
   gapped?: true;
+  /** A situation's parts, found apart (the say lists each part's words, joined by " … "). */
+  situation?: true;
 }
 
 export interface CompiledVocabulary {
@@ -56,6 +73,8 @@ export interface CompiledVocabulary {
   wordsByLength: Map<number, string[]>;
   /** Names of other sports and variants, as word lists, longest first. */
   otherCodes: string[][];
+  /** Situations: for each part, its phrases as stems. */
+  situations: { parts: string[][][]; ordered: boolean; means: string[] }[];
   /** Off-field matters, as word lists and their stems, longest first. */
   offField: { words: string[]; stems: string[] }[];
   /**
@@ -138,7 +157,12 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   const gappable = phrases
     .filter((p) => !p.compound && p.words.filter((word) => !STOP_WORDS.has(word)).length >= 2)
     .map((p) => ({ content: p.stems.filter((stem) => !ARTICLES.has(stem)), means: p.means }));
-  return { version: vocabulary.version, phrases, gappable, words, wordsByLength, otherCodes, offField, synonyms, targets };
+  const situations = (vocabulary.situations ?? []).map((situation) => ({
+    parts: situation.when.map((part) => part.map((say) => vocabularyWords(say).map(stemOf))),
+    ordered: situation.ordered === true,
+    means: situation.means,
+  }));
+  return { version: vocabulary.version, phrases, gappable, words, wordsByLength, otherCodes, offField, synonyms, targets, situations };
 }
 
 /**
@@ -189,6 +213,41 @@ export function findVocabulary(words: readonly string[], vocabulary: CompiledVoc
   if (present.size > 0) findWithSynonyms(words, stems, stemSet, vocabulary, groups, present, used, inPhrase, hits);
   if (maxGap > 0) findGapped(words, stems, stemSet, vocabulary, maxGap, inPhrase, hits);
   return hits;
+}
+
+/**
+ * The situations a question tells: each whose every part one of its phrases says somewhere in the words (a
+ * phrase in any inflection, as phrases are found; never two parts on the same word), in any order unless the
+ * situation is ordered.
+ */
+export function findSituations(words: readonly string[], vocabulary: CompiledVocabulary): VocabularyHit[] {
+  const stems = words.map(stemOf);
+  const hits: VocabularyHit[] = [];
+  for (const situation of vocabulary.situations) {
+    const taken = new Array<boolean>(words.length).fill(false);
+    const said: string[] = [];
+    let from = 0;
+    for (const part of situation.parts) {
+      const span = partSpan(part, stems, taken, from);
+      if (!span) break;
+      if (situation.ordered) from = span[1];
+      taken.fill(true, span[0], span[1]);
+      said.push(words.slice(span[0], span[1]).join(' '));
+    }
+    if (said.length === situation.parts.length) hits.push({ say: said.join(' … '), means: situation.means, situation: true });
+  }
+  return hits;
+}
+
+/** Where the first of a part's phrases is said, from `from` on, on words not yet taken: [start, end), or undefined. */
+function partSpan(phrases: readonly string[][], stems: readonly string[], taken: readonly boolean[], from: number): [number, number] | undefined {
+  for (const phrase of phrases) {
+    for (let i = from; i < stems.length; i++) {
+      const end = phrase.length === 1 ? (stems[i] === phrase[0] ? i + 1 : -1) : phraseEnd(phrase, stems, i, undefined, false);
+      if (end > i && !taken.slice(i, end).some(Boolean)) return [i, end];
+    }
+  }
+  return undefined;
 }
 
 /** The synonym pass of findVocabulary. */

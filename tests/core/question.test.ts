@@ -293,7 +293,7 @@ describe('analyzeQuestion: the referees vocabulary', () => {
   });
 
   it('finds a phrase with small words between its words (vocabularyGap), but not with a word that means something', () => {
-    const own = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [{ say: ['hit the ref'], means: ['contact with the referee'], note: 'test' }] });
+    const own = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [{ say: ['hit the ref'], means: ['contact with the referee'], note: 'test' }], situations: [] });
     const says = (question: string, gap: number) =>
       analyzeQuestion(question, { ...full, vocabulary: own, tuning: { ...tuning, vocabularyGap: gap } }).vocabulary.map((h) => h.say);
     expect(says('The pass hit me (the ref) in the back', 2)).toEqual(['hit ref']);
@@ -306,7 +306,7 @@ describe('analyzeQuestion: the referees vocabulary', () => {
     expect(says('The pass hit - the ref', 0)).toEqual([]);
     expect(says('Was that a hit? The ref says no', 2)).toEqual([]);
     // The phrase found apart wins over a word of it found alone.
-    const mixed = compileVocabulary({ ...REFEREE_VOCABULARY, entries: [
+    const mixed = compileVocabulary({ ...REFEREE_VOCABULARY, situations: [], entries: [
       { say: ['mixed'], means: ['mixed gender'], note: 'test' },
       { say: ['drop off mixed'], means: ['during the drop off'], note: 'test' },
     ] });
@@ -771,5 +771,46 @@ describe('linkGlossary', () => {
   it('does not link a question that shares only a few words with a definition', () => {
     const q = analyzeQuestion('Can a player in the sin bin come back after four possessions?', lexiconOnly);
     expect(linkGlossary(q, index, tuning).terms.map((t) => t.term)).not.toContain('dismiss');
+  });
+});
+
+describe('analyzeQuestion: a situation told in parts', () => {
+  const own = compileVocabulary({
+    version: 1,
+    entries: [],
+    situations: [
+      { when: [['ball', 'pass'], ['hit', 'clipped'], ['ref', 'referee']], means: ['ball makes contact with the referee'], note: 'test' },
+      { when: [['touched'], ['sideline', 'stepped out']], ordered: true, means: ['touched and subsequently makes contact with either the sideline'], note: 'test' },
+      { when: [['dummy half'], ['half']], means: ['other than the half'], note: 'test' },
+    ],
+    otherCodes: [],
+    offField: [],
+  });
+  const context: AnalysisContext = { lexicon: index.lexicon, vocabulary: own, tuning };
+  const situations = (question: string) => analyzeQuestion(question, context).vocabulary.filter((hit) => hit.situation);
+
+  it('finds every part anywhere, in any order, in any inflection', () => {
+    expect(situations('The ref got clipped by their pass, what now?').map((h) => h.say)).toEqual(['pass … clipped … ref']);
+    expect(situations('Pass hits the referee in the back')).toHaveLength(1);
+    // A part missing: no situation.
+    expect(situations('The pass clipped a defender')).toEqual([]);
+  });
+
+  it('keeps the order of an ordered situation', () => {
+    expect(situations('I was touched, then stepped out over the sideline')).toHaveLength(1);
+    expect(situations('I stepped out and then got touched')).toEqual([]);
+  });
+
+  it('never reads two parts from the same words', () => {
+    expect(situations('Can the dummy half score?')).toEqual([]);
+  });
+
+  it("weighs the situation's terms as the tuning says, raising a term the question holds already", () => {
+    const terms = (weight: number) =>
+      analyzeQuestion('Their pass hit the ref', { ...context, tuning: { ...tuning, situationWeight: weight } }).terms.filter((t) => t.source === 'vocabulary');
+    expect(terms(1.5).find((t) => t.term === 'contact')?.weight).toBe(1.5);
+    expect(terms(0.3).find((t) => t.term === 'contact')?.weight).toBe(0.3);
+    // "referee" comes from the situation; "ref" stays the question's own word.
+    expect(analyzeQuestion('Their pass hit the ref', context).terms.find((t) => t.term === 'ref')?.source).toBe('question');
   });
 });

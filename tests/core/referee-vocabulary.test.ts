@@ -90,6 +90,23 @@ describe('referee vocabulary', () => {
     expect(missing, `"means" phrases not in the rulebook: ${missing.join(', ')}`).toEqual([]);
   });
 
+  it('tells situations in two or more parts of clean phrases, each mapping to terms of the rulebook', () => {
+    const situations: { when: string[][]; means: string[]; note: string; ordered?: boolean }[] = vocabulary.situations;
+    expect(situations.length).toBeGreaterThan(0);
+    const book = ` ${normalise(readFileSync(RULEBOOK, 'utf8'))} `;
+    const problems: string[] = [];
+    for (const situation of situations) {
+      const label = situation.when[0]?.[0] ?? '?';
+      if (!situation.note?.trim()) problems.push(`${label}: no note`);
+      if (situation.when.length < 2) problems.push(`${label}: fewer than two parts`);
+      if (situation.when.some((part) => part.length === 0)) problems.push(`${label}: an empty part`);
+      if (situation.means.length === 0) problems.push(`${label}: empty means`);
+      for (const p of badPhrases([...situation.when.flat(), ...situation.means])) problems.push(`${label}: bad phrase ${JSON.stringify(p)}`);
+      for (const term of situation.means) if (!book.includes(` ${normalise(term)} `)) problems.push(`${label}: "${term}" is not in the rulebook`);
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it('lists other sports and variants as clean phrases, none of them a word of the rulebook\'s own game', () => {
     const codes: { say: string[]; note: string }[] = vocabulary.otherCodes;
     expect(codes.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { analyzeQuestion } from '../../src/core/question';
 import { featureVector, RERANK_FEATURES } from '../../src/core/learn-rerank';
 import { rerankClauses, statesQuantityOf, withNamedRules, type RerankTuning } from '../../src/core/rerank';
 import type { RuleUnit, ScoredChunk } from '../../src/core/types';
-import { compileVocabulary } from '../../src/core/vocabulary';
+import { compileVocabulary, REFEREE_VOCABULARY } from '../../src/core/vocabulary';
 import { clause, definition, wordCounter as counter } from '../fixtures/units';
 
 // Sibling clauses of one rule share a chunk, a section title and a first-stage score: only what each
@@ -100,11 +100,14 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
 });
 
 /** A ranker over a small book of its own, every chunk a first-stage candidate alike. */
+// The reranker's own signals, without the situations the referees' vocabulary tells apart from them.
+const withoutSituations = compileVocabulary({ ...REFEREE_VOCABULARY, situations: [] });
+
 function rankerFor(book: RuleUnit[]) {
   const bookIndex = buildClauseIndex(book);
   const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
   const rankIn = (question: string, tuning: Partial<RerankTuning> = {}) => {
-    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary: withoutSituations, tuning: DEFAULT_TUNING.question });
     return rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, { ...DEFAULT_TUNING.rerank, ...tuning });
   };
   return { index: bookIndex, rankIn };
