@@ -6,7 +6,7 @@ import { inverseDocumentFrequency } from './bm25';
 import { saidFor, type ClauseIndex, type ResolvedClause } from './clauses';
 import type { AnswerState, Coverage, OutOfScope } from './coverage';
 import type { QuestionAnalysis } from './question';
-import { statesQuantityOf, type RankedClause } from './rerank';
+import { NO_LIMIT, statesQuantityOf, type RankedClause } from './rerank';
 import { splitSentences, tokenize } from './text';
 
 export interface AnswerSentence {
@@ -66,6 +66,8 @@ interface Candidate {
   position: number;
   isRuling: boolean;
   score: number;
+  /** The sentence itself states a number. */
+  statesNumber: boolean;
 }
 
 const RULING_PREFIX = /^Ruling(?:\s+[A-Z0-9]{1,3})?\s*[=:\-–]\s*/;
@@ -148,7 +150,12 @@ function chooseSentences(
   const pool = ranked.slice(0, Math.max(1, t.sentenceClauses));
   const candidates = scoreSentences(q, pool, pool[0]?.score || 1, index, t);
   const sorted = [...candidates].sort((a, b) => b.score - a.score || a.position - b.position);
-  const best = sorted[0];
+  // A quantity question whose top clause states a number leads with a sentence that states one ("How long is
+  // a standard match?": 8.1's "40 minutes", not 1.5's "standard playing surface"). Tuning halves and six blind
+  // sets (766 covered; 2026-12-04): lead rule 591 → 592; any sentence of the pool stating one: 586 (a fragment's
+  // "injury time?" lost 8.1.1, which states none).
+  const numbered = q.asks.number && candidates.some((c) => c.statesNumber && c.clause === pool[0]);
+  const best = (numbered ? sorted.find((c) => c.statesNumber) : undefined) ?? sorted[0];
   if (!best || t.maxSentences < 1) return { chosen: [], candidates };
   const sameClause = candidates.filter((c) => c !== best && c.clause.unit === best.clause.unit);
   let second: Candidate | undefined;
@@ -188,7 +195,7 @@ function scoreSentences(
         (q.asks.number && statesQuantityOf(raw, q.quantityTargets) ? t.quantityBonus : 0) +
         (q.asks.consequence && isRuling ? t.rulingBonus : 0) +
         (clause.features.definesSubject ? t.meaningBonus : 0);
-      return { raw, clause, position, isRuling, score };
+      return { raw, clause, position, isRuling, score, statesNumber: tokenize(raw).some((x) => /^\d/.test(x)) || NO_LIMIT.test(raw) };
     }),
   );
 }

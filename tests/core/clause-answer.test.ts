@@ -155,6 +155,25 @@ describe('buildClauseAnswer: the lead sentence', () => {
     expect(answer.clauses[0].citation).toBe(citation);
   });
 
+  it("leads a quantity question with the top clause's number over a runner-up sentence sharing more words", () => {
+    const book: RuleUnit[] = [
+      clause('8.1', 'Match Duration', 'A match is 40 minutes in duration.'),
+      clause('1.5', 'The Field', 'The standard playing surface for a touch match is grass.'),
+    ];
+    const bookIndex = buildClauseIndex(book);
+    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+    const answerWith = (question: string, order: string[]) => {
+      const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+      const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, DEFAULT_TUNING.rerank);
+      // The reranker's order as given: the top clause first.
+      const ordered = order.map((ref, i) => ({ ...ranked.find((c) => c.ref === ref)!, score: 2 - i * 0.001 }));
+      return buildClauseAnswer(analysis, ordered, { covered: true, state: 'unsure', confidence: 0.5, reason: '' }, bookIndex, DEFAULT_TUNING.answer);
+    };
+    expect(answerWith('How long is a standard touch match?', ['8.1', '1.5']).sentences[0].citation).toBe('Rule 8.1');
+    // With the number-less clause on top, the lead is chosen by score as before.
+    expect(answerWith('How long is a standard touch match?', ['1.5', '8.1']).sentences[0].citation).toBe('Rule 1.5');
+  });
+
   it('shows a second sentence of the same clause in reading order when it is nearly as good', () => {
     const { answer } = ask('Can a player wear jewellery?');
     expect(answer.sentences.map((s) => s.text)).toEqual(['Players must not wear jewellery.', 'Jewellery that cannot be removed must be taped.']);
