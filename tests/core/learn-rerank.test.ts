@@ -73,6 +73,7 @@ describe('featureVector', () => {
     restatesParent: false,
     unmetCondition: false,
     narrowerTwin: false,
+    intentConflict: false,
   };
   const clause = (kind: RankedClause['kind'], f: Partial<ClauseFeatures> = {}) =>
     ({ kind, features: { ...features, ...f } }) as RankedClause;
