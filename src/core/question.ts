@@ -163,6 +163,13 @@ const HOW_CONTRACTED_IS = /\bhow (big|large|long|wide|deep|thick|high|far)(?:['â
 const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
+/** The search terms of the thing a count question counts ("how many touches" â†’ touch), or none; not a unit ("how many mins"). */
+export function countedNoun(text: string): string[] {
+  const counted = COUNTED.exec(text);
+  return counted ? tokenize(counted[1]).filter((term) => !UNIT_TERMS.has(term)) : [];
+}
+const UNIT_TERMS = new Set(tokenize('minutes minute mins min seconds second secs sec metres metre meters meter m yards yard'));
+
 /**
  * Names in a story ("Sarah, our link, got tagged at Riverside on Saturday"): words capitalised inside a
  * sentence that neither the rulebook nor the vocabulary uses. They tell who and where, never which rule, so

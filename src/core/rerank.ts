@@ -4,7 +4,7 @@
 
 import { documentFrequency, inverseDocumentFrequency, scoreBm25Terms } from './bm25';
 import { chunkUnitIds, RULING_LINE, saidFor, toResolvedClause, withoutRuling, type ClauseIndex, type ResolvedClause } from './clauses';
-import type { QuestionAnalysis } from './question';
+import { countedNoun, type QuestionAnalysis } from './question';
 import { tokenize } from './text';
 import type { ScoredChunk } from './types';
 import { narrowerTwins } from './twins';
@@ -252,6 +252,14 @@ export function rerankClauses(
   const ownWeight = ownWords.reduce((sum, term) => sum + term.weight, 0) || 1;
   const asked = new Set(weights.filter((w) => w.weight > 0).map((w) => w.term));
   const intent = intentOf(q.terms.map((term) => term.term));
+  // A count question ("how many touches") whose counted thing a rule states a number of ("six (6) Touches"):
+  // the rule answers, not the definition of a term the vocabulary reached (countsTerm below). Tuning halves
+  // and seven blind sets (886 covered; 2026-12-04): lead rule 688 → 691, nothing lost; with units counted too
+  // ("how many mins"), half time's five minutes lost its definition.
+  const counted = q.asks.number ? countedNoun(q.corrected) : [];
+  const ruleCounts =
+    counted.length > 0 &&
+    ids.some((id) => index.units[id].kind === 'clause' && statesQuantityIn(tokenize(withoutRuling(index.units[id].text)), counted));
   const narrower = t.twinFactor < 1 ? narrowerTwins(ids, asked, index, t.twinOverlap) : new Set<number>();
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
@@ -305,7 +313,7 @@ export function rerankClauses(
     // by the definition that states the number ("four (4) completed Possessions"). Tuning halves and five blind
     // sets (646 covered; 2026-12-04): lead rule 460 → 464, rule_hit@3 567 → 577, answer 548 → 558; the
     // definition at 0.8 instead of in full: lead 461.
-    const countsTerm = unit.kind === 'definition' && features.statesNumber && index.termWords[id].length > 0 && index.termWords[id].every((w) => allTerms.has(w));
+    const countsTerm = unit.kind === 'definition' && features.statesNumber && !ruleCounts && index.termWords[id].length > 0 && index.termWords[id].every((w) => allTerms.has(w));
     if (unit.kind === 'definition' && !features.definesSubject && !features.namesTerm && !countsTerm) score *= t.definitionFactor;
     if (unit.kind === 'text') score *= t.textFactor;
     if (features.restatesParent) score *= t.restatesParentFactor;

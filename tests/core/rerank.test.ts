@@ -278,6 +278,23 @@ describe('rerankClauses: a quantity question about a term named in referees\' wo
     expect(ranked[0].features.statesNumber).toBe(true);
   });
 
+  it('leaves a count to the rule that states it: "how many touches" is "six (6) Touches", not the Touch Count', () => {
+    const counts: RuleUnit[] = [
+      clause('9.1', 'Possession', 'The Team with the ball is entitled to six (6) Touches prior to a Change of Possession.'),
+      clause('9.2', 'Possession', 'On the change of Possession the Team that did not have the ball takes possession.'),
+      definition('Touch Count', 'The progressive number of Touches that each Team has before a Change of Possession, from zero (0) to six (6).'),
+    ];
+    const countsIndex = buildClauseIndex(counts);
+    const countsChunks = chunkUnits(counts, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
+    const ranked = rerankClauses(
+      analyzeQuestion('how many touches do you get before the other team gets it', { lexicon: countsIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
+      countsChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
+      countsIndex,
+      DEFAULT_TUNING.rerank,
+    );
+    expect(ranked[0].ref).toBe('9.1');
+  });
+
   it('keeps the definition behind the rules when the question asks for no number', () => {
     const ranked = ask('If you get binned where do you stand?');
     expect(ranked[0].citation).not.toBe('Definition: Sin Bin');
