@@ -74,7 +74,7 @@ export interface CompiledVocabulary {
   /** Names of other sports and variants, as word lists, longest first. */
   otherCodes: string[][];
   /** Situations: for each part, its phrases as stems. */
-  situations: { parts: string[][][]; ordered: boolean; means: string[] }[];
+  situations: { parts: { words: string[]; stems: string[] }[][]; ordered: boolean; means: string[] }[];
   /** Off-field matters, as word lists and their stems, longest first. */
   offField: { words: string[]; stems: string[] }[];
   /**
@@ -158,7 +158,12 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
     .filter((p) => !p.compound && p.words.filter((word) => !STOP_WORDS.has(word)).length >= 2)
     .map((p) => ({ content: p.stems.filter((stem) => !ARTICLES.has(stem)), means: p.means }));
   const situations = (vocabulary.situations ?? []).map((situation) => ({
-    parts: situation.when.map((part) => part.map((say) => vocabularyWords(say).map(stemOf))),
+    parts: situation.when.map((part) =>
+      part.map((say) => {
+        const words = vocabularyWords(say);
+        return { words, stems: words.map(stemOf) };
+      }),
+    ),
     ordered: situation.ordered === true,
     means: situation.means,
   }));
@@ -228,7 +233,7 @@ export function findSituations(words: readonly string[], vocabulary: CompiledVoc
     const said: string[] = [];
     let from = 0;
     for (const part of situation.parts) {
-      const span = partSpan(part, stems, taken, from);
+      const span = partSpan(part, words, stems, taken, from);
       if (!span) break;
       if (situation.ordered) from = span[1];
       taken.fill(true, span[0], span[1]);
@@ -240,10 +245,19 @@ export function findSituations(words: readonly string[], vocabulary: CompiledVoc
 }
 
 /** Where the first of a part's phrases is said, from `from` on, on words not yet taken: [start, end), or undefined. */
-function partSpan(phrases: readonly string[][], stems: readonly string[], taken: readonly boolean[], from: number): [number, number] | undefined {
+function partSpan(
+  phrases: readonly { words: string[]; stems: string[] }[],
+  words: readonly string[],
+  stems: readonly string[],
+  taken: readonly boolean[],
+  from: number,
+): [number, number] | undefined {
   for (const phrase of phrases) {
     for (let i = from; i < stems.length; i++) {
-      const end = phrase.length === 1 ? (stems[i] === phrase[0] ? i + 1 : -1) : phraseEnd(phrase, stems, i, undefined, false);
+      // One word as listed, or the question's inflection of it ("touches" for "touched"), never a bare word for
+      // an inflected one ("the touch" is no "touched"): as single-word phrases are found.
+      const one = words[i] === phrase.words[0] || (INFLECTED.test(words[i]) && stems[i] === phrase.stems[0]);
+      const end = phrase.words.length === 1 ? (one ? i + 1 : -1) : phraseEnd(phrase.stems, stems, i, undefined, false);
       if (end > i && !taken.slice(i, end).some(Boolean)) return [i, end];
     }
   }

@@ -801,6 +801,13 @@ describe('analyzeQuestion: a situation told in parts', () => {
     expect(situations('I stepped out and then got touched')).toEqual([]);
   });
 
+  it('reads a one-word part as a one-word phrase: the listed word or its inflection, never a bare word for an inflected one', () => {
+    expect(situations('They touched me and I stepped out')).toHaveLength(1);
+    expect(situations('I was touched and the ball went over the sideline')).toHaveLength(1);
+    // "touch" is not "touched": the listed word is inflected.
+    expect(situations('After the touch I stepped out')).toEqual([]);
+  });
+
   it('never reads two parts from the same words', () => {
     expect(situations('Can the dummy half score?')).toEqual([]);
   });
