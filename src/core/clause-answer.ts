@@ -80,11 +80,26 @@ export function displaySentence(text: string): string {
   return text.replace(RULING_PREFIX, '');
 }
 
-/** The quantity phrase of a sentence that best answers a quantity question, capitalised; undefined when none. */
-export function quantityPhrase(sentence: string, targets: readonly string[]): string | undefined {
-  const phrases = [...sentence.matchAll(QUANTITY_PHRASE)].map((m) => m[0].trim()).filter((p) => /\d/.test(p));
-  if (phrases.length === 0) return undefined;
-  const phrase = phrases.find((p) => statesQuantityOf(p, targets)) ?? phrases[0];
+/**
+ * The quantity phrase of a sentence that best answers a quantity question, capitalised; undefined when none.
+ * Of several, the one whose part of the sentence (between commas) holds most of the question's other words
+ * ("how many players on the field?": "no more than six (6) of whom are allowed on the field", not "a maximum
+ * of 14 players"), then the one counting what the question counts, then the first.
+ */
+export function quantityPhrase(sentence: string, targets: readonly string[], questionTerms: ReadonlySet<string> = new Set()): string | undefined {
+  const found = [...sentence.matchAll(QUANTITY_PHRASE)].filter((m) => /\d/.test(m[0]));
+  if (found.length === 0) return undefined;
+  const counted = new Set(targets);
+  const score = (m: RegExpMatchArray) => {
+    const start = Math.max(sentence.lastIndexOf(',', m.index!), sentence.lastIndexOf(';', m.index!)) + 1;
+    const after = sentence.slice(m.index!).search(/[,;]/);
+    const part = sentence.slice(start, after < 0 ? sentence.length : m.index! + after);
+    const context = new Set(tokenize(part).filter((term) => !counted.has(term) && !/^\d/.test(term)));
+    return 2 * [...context].filter((term) => questionTerms.has(term)).length + (statesQuantityOf(m[0], targets) ? 1 : 0);
+  };
+  const best = found.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // A phrase ends on what it counts, never on a small word ("six (6) of" → "six (6)").
+  const phrase = best[0].trim().replace(/\s+(?:of|to|and|or|in|on|at|for|the|a|an|by|from|with)$/i, '');
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 
@@ -101,7 +116,7 @@ export function buildClauseAnswer(
     return { state: 'not-covered', covered: false, sentences: [], clauses: clauses.slice(0, t.nearestClauses), ...scope };
   }
   const { best: lead, chosen, candidates } = chooseSentences(q, ranked, index, t);
-  const short = lead && q.asks.number ? quantityPhrase(displaySentence(lead.raw), q.quantityTargets) : undefined;
+  const short = lead && q.asks.number ? quantityPhrase(displaySentence(lead.raw), q.quantityTargets, new Set(q.terms.map((term) => term.term))) : undefined;
   const shown = coverage.state === 'unsure' && lead ? [...chosen, ...closestOthers(lead, ranked, candidates, q, index, t)] : chosen;
   const sentences = shown.map((c) => ({ text: displaySentence(c.raw), ref: c.clause.ref, citation: c.clause.citation, unit: c.clause.unit }));
   // The lead's clause first, then the rest in rerank order.

@@ -303,6 +303,14 @@ describe('quantityPhrase', () => {
   ])('%j for %j → %j', (sentence, targets, phrase) => {
     expect(quantityPhrase(sentence, targets)).toBe(phrase);
   });
+
+  it("takes the phrase whose part of the sentence holds the question's other words", () => {
+    const sentence = 'A Team consists of a maximum of 14 players, no more than six (6) of whom are allowed on the field at any time.';
+    // "How many players on the field?"
+    expect(quantityPhrase(sentence, tokenize('players'), new Set(tokenize('players field')))).toBe('No more than six (6)');
+    // "How many players in a team?"
+    expect(quantityPhrase(sentence, tokenize('players'), new Set(tokenize('players team')))).toBe('A maximum of 14 players');
+  });
 });
 
 describe('buildClauseAnswer: the referees\' words for what one clause alone states', () => {
