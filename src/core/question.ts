@@ -128,7 +128,7 @@ const ASKS_TIME = /\b(when|whenever|what point|what stage|what time|how soon|how
 const ASKS_PERMISSION = /\b(can|could|may|allowed|allow|legal|illegal|permitted|ok|okay|have to|has to|need to|needs to|must|banned|forbidden|prohibited|outlawed|against the rules)\b/;
 const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';
 const ANSWER_TYPE = new RegExp(`\\b(?:what|which) ([a-z]+)(?: [a-z]+)? ${AUXILIARY}\\b`);
-const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
+const SUBJECT = /\b(?:what (?:is|are|s)|whats|who (?:is|are)|(?:what|who) counts as|define|meaning of|what (?:does|do)) (?:an? |the )?([a-z][a-z -]*?)(?: mean| means)?\s*$/;
 /** "What's the dummy half called?": a name asked for, which the definition gives. */
 const CALLED = /\bwhat(?: is| are| s)? (?:an? |the )?([a-z][a-z -]*?) called\s*$/;
 /** "How big is the sub box?", "how deep is the in-goal?": the thing measured, ending the question. */

@@ -507,6 +507,8 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['What does a dismissal mean for the player?', ['dismiss']],
     ['What does advantage actually mean?', ['advantag']],
     ['What does that mean for us?', []],
+    // "Who counts as X?" asks what X is.
+    ['Who counts as the half?', ['half']],
     // "The word X" names X: the word is the question's form.
     ["What does the word 'Imminent' mean in the rules?", ['immin']],
   ])('subject of "%s"', (question, subject) => {
