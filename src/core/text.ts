@@ -152,7 +152,7 @@ const TYPED_SHORT: Record<string, string> = {
   shld: 'should', cld: 'could', wud: 'would', wld: 'would', btwn: 'between', nxt: 'next',
   frm: 'from', tht: 'that', hv: 'have', lng: 'long', plyr: 'player', plyrs: 'players', gonna: 'going to',
   wanna: 'want to', gotta: 'got to', ya: 'you', cn: 'can', rly: 'really', dunno: 'do not know', wut: 'what',
-  wats: 'what', ther: 'there', thier: 'their', teh: 'the', hav: 'have',
+  wats: 'what', ther: 'there', thier: 'their', teh: 'the', hav: 'have', outta: 'out of',
 };
 const TYPED_SHORT_PATTERN = new RegExp(`\\b(?:${Object.keys(TYPED_SHORT).join('|')})\\b(?!['.\\d])`, 'g');
 

@@ -89,6 +89,7 @@ describe('expandContractions: typed on a phone', () => {
     expect(expandContractions('wat happens if the plyr steps ovr the line')).toBe('what happens if the player steps over the line');
     expect(expandContractions('sinbin how lng')).toBe('sinbin how long');
     expect(expandContractions('wut is a link')).toBe('what is a link');
+    expect(expandContractions('ball popped outta my hands')).toBe('ball popped out of my hands');
     // A letter is never read as a word: a rulebook's text is read the same way ("Team Y").
     expect(expandContractions('team y')).toBe('team y');
     expect(tokenize('how mny touches b4 we go bak')).toEqual(tokenize('how many touches before we go back'));
