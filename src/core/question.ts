@@ -122,8 +122,9 @@ const ASKS_NUMBER =
 const ASKS_MEANING = /\b(?:(?:what|who) counts as|define|definition|meaning|mean|means|what position is)\b/;
 /** "What is / who is …" ending the question in a few words: a meaning, unless it asks what is allowed or what follows. */
 const ASKS_WHAT_IS = /\b(?:what (?:is|are|s)|whats|who (?:is|are)) (?:an? |the )?[a-z-]+(?: [a-z-]+){0,3}\s*$/;
+// "What's the go?" (Australian: what happens now?) asks for the ruling. Answer 896 → 897 of 1,006.
 const ASKS_CONSEQUENCE =
-  /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|(?:the|what|which|whats|right|correct) (?:call|decision|result|outcome)|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call))\b/;
+  /\b(happens?|happened|penalised|penalized|punish\w*|sanction\w*|consequences?|ruling|(?:the|what|which|whats|right|correct) (?:call|decision|result|outcome)|what (do|should|does) (i|you|we|the referee|the ref|ref) (do|give|award|call)|what(?: is|s)? the go)\b/;
 const ASKS_TIME = /\b(when|whenever|what point|what stage|what time|how soon|how quickly)\b/;
 const ASKS_PERMISSION = /\b(can|could|may|allowed|allow|legal|illegal|permitted|ok|okay|have to|has to|need to|needs to|must|banned|forbidden|prohibited|outlawed|against the rules)\b/;
 const AUXILIARY = '(?:do|does|did|is|are|was|were|can|could|should|must|has|have|will|would|may)';

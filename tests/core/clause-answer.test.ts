@@ -181,6 +181,12 @@ describe('buildClauseAnswer: the lead sentence', () => {
     expect(ask('Can a player wear jewellery?', withAnswer({ secondSentenceRatio: 2 })).answer.sentences).toHaveLength(1);
   });
 
+  it("shows the lead rule's ruling after it when no sentence of its own is nearly as good", () => {
+    const { answer } = ask('Must the defending team retire at a rollball?', DEFAULT_TUNING, { covered: true, state: 'sure', confidence: 1, reason: '' });
+    expect(answer.sentences.map((s) => s.citation)).toEqual(['Rule 15.3', 'Rule 15.3']);
+    expect(answer.sentences[1].text).toMatch(/^The Attacking Team restarts play/);
+  });
+
   it('shows no ruling next to the answer to a quantity question', () => {
     const { answer } = ask('How far back do defenders go at a penalty?');
     expect(answer.sentences).toHaveLength(1);
