@@ -103,11 +103,11 @@ describe('rerankClauses: what the question asks for, among sibling clauses', () 
 // The reranker's own signals, without the situations the referees' vocabulary tells apart from them.
 const withoutSituations = compileVocabulary({ ...REFEREE_VOCABULARY, situations: [] });
 
-function rankerFor(book: RuleUnit[]) {
+function rankerFor(book: RuleUnit[], vocabularyUsed = withoutSituations) {
   const bookIndex = buildClauseIndex(book);
   const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
   const rankIn = (question: string, tuning: Partial<RerankTuning> = {}) => {
-    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary: withoutSituations, tuning: DEFAULT_TUNING.question });
+    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary: vocabularyUsed, tuning: DEFAULT_TUNING.question });
     return rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, { ...DEFAULT_TUNING.rerank, ...tuning });
   };
   return { index: bookIndex, rankIn };
@@ -262,15 +262,7 @@ describe('rerankClauses: a quantity question about a term named in referees\' wo
     clause('22.2', 'Sin Bin', 'A player sent to the Sin Bin stands in the Sin Bin Area at the opposition end.'),
     definition('Sin Bin', 'A player sent to the Sin Bin Area for a period of four (4) completed Possessions.'),
   ];
-  const bookIndex = buildClauseIndex(book);
-  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-  const ask = (question: string) =>
-    rerankClauses(
-      analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
-      bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
-      bookIndex,
-      DEFAULT_TUNING.rerank,
-    );
+  const { rankIn: ask } = rankerFor(book, vocabulary);
 
   it('"binned, how long do I sit out?" leads with the definition that states the number', () => {
     const ranked = ask('If you get binned how long do you sit out for?');
@@ -284,15 +276,7 @@ describe('rerankClauses: a quantity question about a term named in referees\' wo
       clause('9.2', 'Possession', 'On the change of Possession the Team that did not have the ball takes possession.'),
       definition('Touch Count', 'The progressive number of Touches that each Team has before a Change of Possession, from zero (0) to six (6).'),
     ];
-    const countsIndex = buildClauseIndex(counts);
-    const countsChunks = chunkUnits(counts, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-    const ranked = rerankClauses(
-      analyzeQuestion('how many touches do you get before the other team gets it', { lexicon: countsIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
-      countsChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
-      countsIndex,
-      DEFAULT_TUNING.rerank,
-    );
-    expect(ranked[0].ref).toBe('9.1');
+    expect(rankerFor(counts, vocabulary).rankIn('how many touches do you get before the other team gets it')[0].ref).toBe('9.1');
   });
 
   it('keeps the definition behind the rules when the question asks for no number', () => {
@@ -307,15 +291,7 @@ describe('rerankClauses: an act done on purpose or by accident', () => {
     clause('12.5', 'Ball Contact', 'If a defender unintentionally makes contact with the ball in flight and the ball goes to ground, possession changes.'),
     clause('11.1', 'Forward Pass', 'A player may not pass the ball forward, either intentionally or otherwise.'),
   ];
-  const bookIndex = buildClauseIndex(book);
-  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 400, overlapTokens: 0 }, counter);
-  const ask = (question: string, tuning: Partial<RerankTuning> = {}) =>
-    rerankClauses(
-      analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question }),
-      bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })),
-      bookIndex,
-      { ...DEFAULT_TUNING.rerank, ...tuning },
-    );
+  const { rankIn: ask } = rankerFor(book, vocabulary);
   const feature = (ranked: ReturnType<typeof ask>, ref: string) => ranked.find((c) => c.ref === ref)!.features.intentConflict;
 
   it('marks the clause of the opposite intent, and leaves "intentionally or otherwise" alone', () => {
