@@ -153,6 +153,8 @@ const TYPED_SHORT: Record<string, string> = {
   frm: 'from', tht: 'that', hv: 'have', lng: 'long', plyr: 'player', plyrs: 'players', gonna: 'going to',
   wanna: 'want to', gotta: 'got to', ya: 'you', cn: 'can', rly: 'really', dunno: 'do not know', wut: 'what',
   wats: 'what', ther: 'there', thier: 'their', teh: 'the', hav: 'have', outta: 'out of',
+  // "meny" was corrected to "men" (one edit, a longer shared start than "many"): lead rule 782 → 785 of 1,006.
+  meny: 'many',
 };
 const TYPED_SHORT_PATTERN = new RegExp(`\\b(?:${Object.keys(TYPED_SHORT).join('|')})\\b(?!['.\\d])`, 'g');
 

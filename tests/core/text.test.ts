@@ -90,6 +90,8 @@ describe('expandContractions: typed on a phone', () => {
     expect(expandContractions('sinbin how lng')).toBe('sinbin how long');
     expect(expandContractions('wut is a link')).toBe('what is a link');
     expect(expandContractions('ball popped outta my hands')).toBe('ball popped out of my hands');
+    // "meny" is one edit from "men" too, which the vocabulary knows: read as phones mean it.
+    expect(expandContractions('how meny subs')).toBe('how many subs');
     // A letter is never read as a word: a rulebook's text is read the same way ("Team Y").
     expect(expandContractions('team y')).toBe('team y');
     expect(tokenize('how mny touches b4 we go bak')).toEqual(tokenize('how many touches before we go back'));
