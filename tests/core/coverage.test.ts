@@ -64,7 +64,7 @@ function assessInBook(book: RuleUnit[], question: string) {
   const results: ScoredChunk[] = bookChunks.map((chunk, i) => ({ chunk, score: 1 / (i + 1), dense: NaN, bm25: 0 }));
   const clauses = rerankClauses(analysis, results, bookIndex, T.rerank);
   const coverage = assessCoverage({ analysis, clauses, index: bookIndex, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
-  return { analysis, coverage };
+  return { analysis, coverage, clauses };
 }
 
 const jewellery = 'Can a player wear jewellery?';
@@ -215,6 +215,19 @@ describe('assessCoverage: what the question asks for', () => {
     const unfactored = assess(question, { coverage: { missingFocusFactor: 1 } }).coverage;
     expect(coverage.confidence).toBeCloseTo(unfactored.confidence * T.coverage.missingFocusFactor, 10);
     expect(coverage.confidence).toBeLessThan(unfactored.confidence);
+  });
+
+  it('takes "what position is X?" as a meaning question its definition answers, not a missing "position"', () => {
+    const book: RuleUnit[] = [
+      definition('Link', 'The player on the field of play between the Middle and the Wing.'),
+      definition('Wing', 'The player nearest the Sideline.'),
+      clause('1.4', 'The Field', 'Markers are positioned at the corners of the field.'),
+    ];
+    const { analysis, coverage, clauses } = assessInBook(book, 'What position is the Link?');
+    expect(analysis.answerType).toBe('posit');
+    expect(analysis.asks.meaning).toBe(true);
+    expect(clauses[0].citation).toBe('Definition: Link');
+    expect(coverage.reason).not.toContain('asks for "posit"');
   });
 
   it('doubts a quantity question when no top clause states a number', () => {
