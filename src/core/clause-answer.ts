@@ -90,14 +90,15 @@ export function quantityPhrase(sentence: string, targets: readonly string[], que
   const found = [...sentence.matchAll(QUANTITY_PHRASE)].filter((m) => /\d/.test(m[0]));
   if (found.length === 0) return undefined;
   const counted = new Set(targets);
-  const score = (m: RegExpMatchArray) => {
+  const scores = found.map((m) => {
     const start = Math.max(sentence.lastIndexOf(',', m.index!), sentence.lastIndexOf(';', m.index!)) + 1;
     const after = sentence.slice(m.index!).search(/[,;]/);
     const part = sentence.slice(start, after < 0 ? sentence.length : m.index! + after);
     const context = new Set(tokenize(part).filter((term) => !counted.has(term) && !/^\d/.test(term)));
     return 2 * [...context].filter((term) => questionTerms.has(term)).length + (statesQuantityOf(m[0], targets) ? 1 : 0);
-  };
-  const best = found.reduce((a, b) => (score(b) > score(a) ? b : a));
+  });
+  // The first of the best-scored phrases.
+  const best = found[scores.indexOf(Math.max(...scores))];
   // A phrase ends on what it counts, never on a small word ("six (6) of" → "six (6)").
   const phrase = best[0].trim().replace(/\s+(?:of|to|and|or|in|on|at|for|the|a|an|by|from|with)$/i, '');
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
@@ -203,7 +204,8 @@ function scoreSentences(
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   return pool.flatMap((clause) =>
     splitSentences(clause.text).map((raw, position) => {
-      const terms = new Set([...tokenize(raw), ...index.termWords[clause.unit]]);
+      const own = tokenize(raw);
+      const terms = new Set([...own, ...index.termWords[clause.unit]]);
       let overlap = 0;
       for (const [term, w] of weights) if (terms.has(term)) overlap += w;
       else if (saidFor(index, clause.unit, term, t.saidUnits)) overlap += w * t.saidWeight;
@@ -215,7 +217,7 @@ function scoreSentences(
         (q.asks.number && statesQuantityOf(raw, q.quantityTargets) ? t.quantityBonus : 0) +
         (q.asks.consequence && isRuling ? t.rulingBonus : 0) +
         (clause.features.definesSubject ? t.meaningBonus : 0);
-      return { raw, clause, position, isRuling, score, statesNumber: tokenize(raw).some((x) => /^\d/.test(x)) || NO_LIMIT.test(raw) };
+      return { raw, clause, position, isRuling, score, statesNumber: own.some((x) => /^\d/.test(x)) || NO_LIMIT.test(raw) };
     }),
   );
 }

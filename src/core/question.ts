@@ -3,7 +3,8 @@
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
 import { findOffField, findOtherCode, namedCodeWords } from './scope';
-import { BOUNDARY, findSituations, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
+import { findSituations } from './situations';
+import { BOUNDARY, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
 import { correctWord, joinSplitWords } from './spelling';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
@@ -43,6 +44,8 @@ export interface QuestionAnalysis {
   answerType?: string;
   /** What a quantity question counts or measures: the noun after "how many", or the units "how far" wants. */
   quantityTargets: string[];
+  /** The thing a count question counts, not a unit ("how many touches" → touch; "how many mins" → none). */
+  countedThing: string[];
   /**
    * Each number the question states with the thing it counts, as terms: "5 players" → 5: [player]; "2 blokes"
    * → 2: [bloke, player, …], with the rulebook words the vocabulary maps the thing to.
@@ -165,7 +168,7 @@ const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the ru
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
 /** The search terms of the thing a count question counts ("how many touches" → touch), or none; not a unit ("how many mins"). */
-export function countedNoun(text: string): string[] {
+function countedNoun(text: string): string[] {
   const counted = COUNTED.exec(text);
   return counted ? tokenize(counted[1]).filter((term) => !UNIT_TERMS.has(term)) : [];
 }
@@ -291,6 +294,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     asks: { number: asksNumber, meaning: called !== null || ASKS_MEANING.test(form) || (ASKS_WHAT_IS.test(form) && !permission && !consequence), consequence, time: ASKS_TIME.test(corrected), permission },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: quantityTargets(corrected),
+    countedThing: countedNoun(corrected),
     countedNumbers: countedNumbers(tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject,

@@ -4,7 +4,7 @@
 
 import { documentFrequency, inverseDocumentFrequency, scoreBm25Terms } from './bm25';
 import { chunkUnitIds, RULING_LINE, saidFor, toResolvedClause, withoutRuling, type ClauseIndex, type ResolvedClause } from './clauses';
-import { countedNoun, type QuestionAnalysis } from './question';
+import type { QuestionAnalysis } from './question';
 import { tokenize } from './text';
 import type { ScoredChunk } from './types';
 import { narrowerTwins } from './twins';
@@ -256,19 +256,23 @@ export function rerankClauses(
   // the rule answers, not the definition of a term the vocabulary reached (countsTerm below). Tuning halves
   // and seven blind sets (886 covered; 2026-12-04): lead rule 688 → 691, nothing lost; with units counted too
   // ("how many mins"), half time's five minutes lost its definition.
-  const counted = q.asks.number ? countedNoun(q.corrected) : [];
-  const ruleCounts =
-    counted.length > 0 &&
-    ids.some((id) => index.units[id].kind === 'clause' && statesQuantityIn(tokenize(withoutRuling(index.units[id].text)), counted));
+  // A quantity question is answered by what a clause states, not by where its ruling puts the penalty ("on the
+  // seven (7) metre line"), unless it asks for the ruling too: each clause's stated terms, read once.
+  const statedTerms = new Map<number, string[]>();
+  const stated = (id: number): string[] => {
+    let terms = statedTerms.get(id);
+    if (!terms) statedTerms.set(id, (terms = tokenize(q.asks.consequence ? index.units[id].text : withoutRuling(index.units[id].text))));
+    return terms;
+  };
+  const counted = q.asks.number ? q.countedThing : [];
+  const ruleCounts = counted.length > 0 && ids.some((id) => index.units[id].kind === 'clause' && statesQuantityIn(stated(id), counted));
   const narrower = t.twinFactor < 1 ? narrowerTwins(ids, asked, index, t.twinOverlap) : new Set<number>();
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
     const first = best.get(id)!;
     const own = index.ownTerms[id];
-    // A quantity question is answered by what the clause states, not by where its ruling puts the penalty
-    // ("on the seven (7) metre line"), unless it asks for the ruling too.
-    const stated = q.asks.number ? tokenize(q.asks.consequence ? unit.text : withoutRuling(unit.text)) : [];
-    const ownNumbers = stated.some((term) => /^\d/.test(term)) || (q.asks.number && NO_LIMIT.test(unit.text));
+    const states = q.asks.number ? stated(id) : [];
+    const ownNumbers = states.some((term) => /^\d/.test(term)) || (q.asks.number && NO_LIMIT.test(unit.text));
     const features: ClauseFeatures = {
       bm25: maxBm25 > 0 ? bm25[id] / maxBm25 : 0,
       share: shareOf(weights, index.terms[id]),
@@ -276,7 +280,7 @@ export function rerankClauses(
       dense: Number.isFinite(first.dense) && maxDense > minDense ? (first.dense - minDense) / (maxDense - minDense) : 0,
       maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
       statesNumber: q.asks.number && ownNumbers,
-      statesQuantity: q.asks.number && statesQuantityIn(stated, q.quantityTargets),
+      statesQuantity: q.asks.number && statesQuantityIn(states, q.quantityTargets),
       hasRuling: q.asks.consequence && (RULING_LINE.test(unit.text) || STATES_CONSEQUENCE.test(unit.text)),
       definesSubject:
         unit.kind === 'definition' && asksAbout && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),
