@@ -5,7 +5,7 @@
 import { findOffField, findOtherCode, namedCodeWords } from './scope';
 import { findSituations } from './situations';
 import { BOUNDARY, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
-import { correctWord, joinSplitWords } from './spelling';
+import { correctWord, joinSplitWords, measureAfterHow } from './spelling';
 import { contentTerms, expandContractions, isQuestionFiller, normalizeText, STOP_WORDS, tokenize } from './text';
 
 /** Where a term came from: the question's words, the vocabulary, a described defined term, or a word near in meaning. */
@@ -212,8 +212,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   const corrections: { from: string; to: string }[] = [];
   const names = namesIn(normalized, ctx);
   const withBoundaries = joinSplitWords(
-    words.flatMap((word) => {
-      const fix = names.has(word) ? undefined : correctWord(word, ctx);
+    words.flatMap((word, i) => {
+      const fix = names.has(word) ? undefined : (measureAfterHow(words[i - 1], word) ?? correctWord(word, ctx));
       if (fix === undefined) return [word];
       corrections.push({ from: word, to: fix });
       return fix.split(' ');

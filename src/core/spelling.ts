@@ -59,6 +59,19 @@ export function correctWord(word: string, ctx: AnalysisContext): string | undefi
   return best?.word;
 }
 
+/** What a "how" question measures: "how long", "how far", "how many". */
+const HOW_MEASURES = ['long', 'far', 'many', 'much', 'big', 'wide', 'often', 'close', 'deep', 'high', 'tall', 'heavy', 'soon', 'fast', 'old'];
+
+/**
+ * A real word typed for a measure straight after "how" ("how log is a game", "how fare back"): the measure
+ * one edit away. Spelling alone keeps real words, so only the question's frame can tell "log" was "long";
+ * stop words ("how are", "how was") and words two edits from every measure stay as typed.
+ */
+export function measureAfterHow(previous: string | undefined, word: string): string | undefined {
+  if (previous !== 'how' || word.length < 3 || STOP_WORDS.has(word) || HOW_MEASURES.includes(word)) return undefined;
+  return HOW_MEASURES.find((measure) => Math.abs(measure.length - word.length) <= 1 && editDistance(word, measure, 1) <= 1);
+}
+
 /**
  * Two words typed apart that the rulebook writes as one ("inter change" → interchange, "roll ball" →
  * rollball): the rulebook's word, when neither part is a stop word.

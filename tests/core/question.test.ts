@@ -56,6 +56,17 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(q.text).toBe(question);
   });
 
+  it('reads a real word typed for the measure after "how" as the measure, and leaves other words after "how" alone', () => {
+    expect(analyzeQuestion('how log is a game', full).corrections).toEqual([{ from: 'log', to: 'long' }]);
+    expect(analyzeQuestion('How fare back at a tap?', full).corrections).toEqual([{ from: 'fare', to: 'far' }]);
+    // Stop words, the measures themselves and words two edits from every measure stay as typed.
+    expect(analyzeQuestion('how are the teams picked', full).corrections).toEqual([]);
+    expect(analyzeQuestion('how long is half time', full).corrections).toEqual([]);
+    expect(analyzeQuestion('how hot can it get', full).corrections).toEqual([]);
+    // Only straight after "how": "a log" is a log.
+    expect(analyzeQuestion('a log on the field', full).corrections).toEqual([]);
+  });
+
   it("corrects towards the vocabulary's words too, a content word before an equally near stop word", () => {
     // "whistle" is a vocabulary word, not a rulebook word; "while" is one edit away as well. The model's word
     // lists say which words are real ones; without them the vocabulary's everyday words are no target.
