@@ -284,7 +284,11 @@ export function rerankClauses(
       hasRuling: q.asks.consequence && (RULING_LINE.test(unit.text) || STATES_CONSEQUENCE.test(unit.text)),
       definesSubject:
         unit.kind === 'definition' && asksAbout && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),
-      namesTerm: index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
+      // A definition says what a term is, never what follows from an act: one named in a "what happens"
+      // question ("the girl on the wing steps on the sideline, what happens?") gets no bonus for the name.
+      // Tuning halves and nine blind sets (1,246 covered; 2026-12-04): lead rule 965 → 966, nothing else moved.
+      namesTerm:
+        !(unit.kind === 'definition' && q.asks.consequence && !q.asks.meaning) && index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
       ownShare: shareOf(weights, own),
       firstClause: unit.kind === 'clause' && isFirstClause(unit.number),
       statesTime: q.asks.time && TIME_WORDS.test(unit.text),

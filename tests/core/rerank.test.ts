@@ -285,6 +285,21 @@ describe('rerankClauses: a quantity question about a term named in referees\' wo
   });
 });
 
+describe('rerankClauses: a term named in a question about what happens', () => {
+  const book: RuleUnit[] = [
+    clause('13.6', 'Sideline', 'A player in possession who makes contact with the Sideline before being touched loses possession; a rollball follows seven metres in field.'),
+    definition('Wing', 'The player outside the Link player, near the Sideline.'),
+  ];
+  const { rankIn: ask } = rankerFor(book, vocabulary);
+
+  it('gives the named definition no lead when the question asks what happens, and does when it asks what it is', () => {
+    const happens = ask("the player on the wing steps on the sideline before anyone's touched her, what happens next");
+    expect(happens.find((c) => c.citation === 'Definition: Wing')!.features.namesTerm).toBe(false);
+    expect(happens[0].ref).toBe('13.6');
+    expect(ask('what is the wing')[0].citation).toBe('Definition: Wing');
+  });
+});
+
 describe('rerankClauses: an act done on purpose or by accident', () => {
   const book: RuleUnit[] = [
     clause('12.1', 'Ball Contact', 'If a defender deliberately makes contact with the ball in flight and the ball goes to ground, the attack keeps the ball.'),
