@@ -55,6 +55,8 @@ export interface RerankTuning {
    * "unintentionally makes contact" (12.5), "by accident" against "deliberately knock" (10.5). See intentOf.
    */
   intentConflictFactor: number;
+  /** Bonus for a clause that states, word for word, what a situation told in parts means. */
+  situationBonus: number;
   /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
   maxSimWeight: number;
   /** Weight of the share of the question's terms in the clause's own text (no section title, no parent lead). */
@@ -111,6 +113,8 @@ export interface ClauseFeatures {
   narrowerTwin: boolean;
   /** The clause is about an act done with the opposite intent to the question's (intentOf). */
   intentConflict: boolean;
+  /** The clause holds the rulebook's words of a situation the question tells in parts (findSituations). */
+  tellsSituation: boolean;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -266,6 +270,7 @@ export function rerankClauses(
   };
   const counted = q.asks.number ? q.countedThing : [];
   const ruleCounts = counted.length > 0 && ids.some((id) => index.units[id].kind === 'clause' && statesQuantityIn(stated(id), counted));
+  const situations = q.vocabulary.filter((hit) => hit.situation).flatMap((hit) => hit.means.map((m) => tokenize(m)));
   const narrower = t.twinFactor < 1 ? narrowerTwins(ids, asked, index, t.twinOverlap) : new Set<number>();
   const ranked = ids.map((id): RankedClause => {
     const unit = index.units[id];
@@ -299,6 +304,7 @@ export function rerankClauses(
       unmetCondition: index.conditionTerms[id] !== undefined && conditionShare(index.conditionTerms[id]!, asked, index) < t.conditionMetShare,
       narrowerTwin: narrower.has(id),
       intentConflict: intent !== undefined && clauseIntent(unit.text, index.ownTerms[id]) === (intent === 'with' ? 'without' : 'with'),
+      tellsSituation: situations.length > 0 && holdsRun(tokenize(unit.text), situations),
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -316,7 +322,8 @@ export function rerankClauses(
       (features.statesPermission ? t.permissionBonus : 0) +
       t.titleShareWeight * features.titleShare +
       (features.namesTerm ? t.namesTermBonus : 0) +
-      t.saidWeight * features.said;
+      t.saidWeight * features.said +
+      (features.tellsSituation ? t.situationBonus : 0);
     // A quantity question about a defined term, named in the referees' words ("binned" → Sin Bin), is answered
     // by the definition that states the number ("four (4) completed Possessions"). Tuning halves and five blind
     // sets (646 covered; 2026-12-04): lead rule 460 → 464, rule_hit@3 567 → 577, answer 548 → 558; the
@@ -394,7 +401,7 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
 }
 
 /** Features of a clause that no second stage scored. */
-const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false, narrowerTwin: false, intentConflict: false };
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false, narrowerTwin: false, intentConflict: false, tellsSituation: false };
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
@@ -404,4 +411,9 @@ export function clausesInChunkOrder(results: readonly ScoredChunk[], index: Clau
       .filter((id) => index.units[id] && !seen.has(id) && seen.add(id))
       .map((id) => ({ ...toResolvedClause(index.units, id), score: r.score, chunkRank: rank, dense: r.dense, features: NO_FEATURES })),
   );
+}
+
+/** Whether `tokens` hold one of `runs` as consecutive tokens. */
+function holdsRun(tokens: readonly string[], runs: readonly (readonly string[])[]): boolean {
+  return runs.some((run) => run.length > 0 && tokens.some((_, i) => run.every((w, j) => tokens[i + j] === w)));
 }

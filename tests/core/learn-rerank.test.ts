@@ -74,6 +74,7 @@ describe('featureVector', () => {
     unmetCondition: false,
     narrowerTwin: false,
     intentConflict: false,
+    tellsSituation: false,
   };
   const clause = (kind: RankedClause['kind'], f: Partial<ClauseFeatures> = {}) =>
     ({ kind, features: { ...features, ...f } }) as RankedClause;

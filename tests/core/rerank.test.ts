@@ -300,6 +300,26 @@ describe('rerankClauses: a term named in a question about what happens', () => {
   });
 });
 
+describe('rerankClauses: a situation told in parts and the clause that states it', () => {
+  const book: RuleUnit[] = [
+    clause('9.4', 'Possession', 'If the ball is dropped or passed and goes to ground during play, a Change of Possession results.'),
+    clause('12.5', 'Ball Contact', 'If a defender unintentionally makes contact with the ball in flight and the ball goes to ground, possession changes.'),
+    clause('16.6', 'Obstruction', 'If the Referee causes Obstruction, including when the ball makes contact with the Referee, play pauses and recommences with a Rollball.'),
+  ];
+  const { rankIn: ask } = rankerFor(book, vocabulary);
+  const question = 'My pass clipped the ref on the shoulder and hit the ground. Do we lose the ball?';
+
+  it("marks only the clause holding the situation's words as they stand, and its bonus can lead", () => {
+    const ranked = ask(question);
+    expect(ranked.filter((c) => c.features.tellsSituation).map((c) => c.ref)).toEqual(['16.6']);
+    expect(ranked[0].ref).toBe('16.6');
+    const without = ask(question, { situationBonus: 0 });
+    const at = (r: typeof ranked, ref: string) => r.find((c) => c.ref === ref)!.score;
+    expect(at(ranked, '16.6') - at(without, '16.6')).toBeCloseTo(DEFAULT_TUNING.rerank.situationBonus, 6);
+    expect(at(ranked, '9.4')).toBeCloseTo(at(without, '9.4'), 10);
+  });
+});
+
 describe('rerankClauses: an act done on purpose or by accident', () => {
   const book: RuleUnit[] = [
     clause('12.1', 'Ball Contact', 'If a defender deliberately makes contact with the ball in flight and the ball goes to ground, the attack keeps the ball.'),
