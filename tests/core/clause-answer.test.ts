@@ -303,6 +303,9 @@ describe('quantityPhrase', () => {
     // Nothing of the thing asked: the first number.
     ['A Team has no more than twelve (12) players, of whom no more than six (6) may be on the Field.', metres, 'No more than twelve (12) players'],
     ['A number may have no more than two (2) digits.', [], 'No more than two (2) digits'],
+    // A range is said whole.
+    ['The number of Touches before a Change of Possession, from zero (0) to six (6).', tokenize('touches'), 'From zero (0) to six (6)'],
+    ['Lines go from 2 to 4 metres apart.', metres, 'From 2 to 4 metres'],
     // No number at all.
     ['Players must not wear jewellery.', metres, undefined],
     ['Players retire ten metres.', metres, undefined],

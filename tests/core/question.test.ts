@@ -544,8 +544,15 @@ describe('analyzeQuestion: what the question asks for', () => {
     ['How long is half time?', tokenize('minutes seconds metres')],
     ['How soon must the tap be taken?', tokenize('minutes seconds')],
     ['Can a player wear jewellery?', []],
+    // What is counted in the referees' words counts in the rulebook's too.
+    ['How many tags before we hand it over?', ['tag', 'touch']],
   ])('quantity targets of "%s"', (question, targets) => {
     expect(analyzeQuestion(question, full).quantityTargets).toEqual(targets);
+  });
+
+  it('counts the thing a count question counts in the rulebook\'s words too ("tags" → touch)', () => {
+    expect(analyzeQuestion('How many tags before we hand it over?', full).countedThing).toEqual(['tag', 'touch']);
+    expect(analyzeQuestion('How many touches before we hand it over?', full).countedThing).toEqual(['touch']);
   });
 
   it('wants metres for a distance question, as the tokenizer writes them', () => {
