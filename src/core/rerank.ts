@@ -269,7 +269,10 @@ export function rerankClauses(
     return terms;
   };
   const counted = q.asks.number ? q.countedThing : [];
-  const ruleCounts = counted.length > 0 && ids.some((id) => index.units[id].kind === 'clause' && statesQuantityIn(stated(id), counted));
+  // "There is no limit to the number of times…" states how many times: none. Tuning halves and nine blind sets
+  // (1,246 covered; 2026-12-04): lead rule 973 → 977, nothing lost; report half and blind-2 unchanged.
+  const statesNoLimit = (id: number, things: readonly string[]) => NO_LIMIT.test(index.units[id].text) && stated(id).some((term) => things.includes(term));
+  const ruleCounts = counted.length > 0 && ids.some((id) => index.units[id].kind === 'clause' && (statesQuantityIn(stated(id), counted) || statesNoLimit(id, counted)));
   const situations = q.vocabulary.filter((hit) => hit.situation).flatMap((hit) => hit.means.map((m) => tokenize(m)));
   const narrower = t.twinFactor < 1 ? narrowerTwins(ids, asked, index, t.twinOverlap) : new Set<number>();
   const ranked = ids.map((id): RankedClause => {
@@ -285,7 +288,7 @@ export function rerankClauses(
       dense: Number.isFinite(first.dense) && maxDense > minDense ? (first.dense - minDense) / (maxDense - minDense) : 0,
       maxSim: simHigh > simLow ? (sims.get(id)! - simLow) / (simHigh - simLow) : 0,
       statesNumber: q.asks.number && ownNumbers,
-      statesQuantity: q.asks.number && statesQuantityIn(states, q.quantityTargets),
+      statesQuantity: q.asks.number && (statesQuantityIn(states, q.quantityTargets) || statesNoLimit(id, q.quantityTargets)),
       hasRuling: q.asks.consequence && (RULING_LINE.test(unit.text) || STATES_CONSEQUENCE.test(unit.text)),
       definesSubject:
         unit.kind === 'definition' && asksAbout && new Set(index.termWords[id]).size === subjectTermLength && definesSubject(q, index.termWords[id]),

@@ -279,6 +279,18 @@ describe('rerankClauses: a quantity question about a term named in referees\' wo
     expect(rankerFor(counts, vocabulary).rankIn('how many touches do you get before the other team gets it')[0].ref).toBe('9.1');
   });
 
+  it('takes "no limit to the number of times" for the count of times asked, before a definition stating another number', () => {
+    const subs: RuleUnit[] = [
+      clause('17.1', 'Interchanges', 'Players may Interchange at any time.'),
+      clause('17.2', 'Interchanges', 'There is no limit to the number of times a player may Interchange.'),
+      definition('Substitute Player', 'The player who replaces another player during Interchange. There is a maximum of eight (8) substitute players in any Team.'),
+    ];
+    const ranked = rankerFor(subs, vocabulary).rankIn('Is there a cap on how many times I can sub on and off?');
+    expect(ranked[0].ref).toBe('17.2');
+    expect(ranked[0].features.statesQuantity).toBe(true);
+    expect(ranked.find((c) => c.ref === '17.1')!.features.statesQuantity).toBe(false);
+  });
+
   it('keeps the definition behind the rules when the question asks for no number', () => {
     const ranked = ask('If you get binned where do you stand?');
     expect(ranked[0].citation).not.toBe('Definition: Sin Bin');
