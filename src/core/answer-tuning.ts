@@ -130,6 +130,12 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // 253 / 253. Parts told within a few words of each other (ordered), and words that make it
     // another case ("mixed"), were tried on top: lead 969–970.
     situationBonus: 1,
+    // The number said of the thing asked ("five (5) minute Half Time" for "half time how long?", not "40
+    // minutes in duration"). Tuning halves and nine blind sets (1,246 covered; 2026-12-04), 0 / 0.25 / 0.5 /
+    // 0.75 / 1 / 1.5: lead rule 977 / 977 / 980 / 979 / 979 / 975, rule_hit@3 1,150 / 1,150 / 1,151 / 1,152 /
+    // 1,153 / 1,153, answer 1,145 / 1,145 / 1,143 / 1,144 / 1,144 / 1,143. Report half and blind-2 at 0 / 0.5 / 1:
+    // lead 211 / 212 / 211 of 285, answer 247 / 248 / 248, wrongly refused 12 / 11 / 11.
+    numberContextWeight: 0.5,
     conditionMetShare: 0.1,
     // Tuning halves and four blind sets (526 covered; 2026-12-04), overlap 0.6, factor 1 / 0.95 / 0.9 / 0.8 / 0.7:
     // lead rule 379 / 383 / 383 / 383 / 383, rule_hit@3 468 / 469 / 471 / 470 / 471, answer 449 / 450 / 450 / 449 /

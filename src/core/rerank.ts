@@ -57,6 +57,8 @@ export interface RerankTuning {
   intentConflictFactor: number;
   /** Bonus for a clause that states, word for word, what a situation told in parts means. */
   situationBonus: number;
+  /** Weight of the share of the question's terms said next to a number the clause states (numberContext). */
+  numberContextWeight: number;
   /** Weight of word-level MaxSim (each question word's best match among the clause's words). */
   maxSimWeight: number;
   /** Weight of the share of the question's terms in the clause's own text (no section title, no parent lead). */
@@ -115,6 +117,8 @@ export interface ClauseFeatures {
   intentConflict: boolean;
   /** The clause holds the rulebook's words of a situation the question tells in parts (findSituations). */
   tellsSituation: boolean;
+  /** For a quantity question: the most of its terms' weight said within a few words of one number. */
+  numberContext: number;
 }
 
 export interface RankedClause extends ResolvedClause {
@@ -308,6 +312,7 @@ export function rerankClauses(
       narrowerTwin: narrower.has(id),
       intentConflict: intent !== undefined && clauseIntent(unit.text, index.ownTerms[id]) === (intent === 'with' ? 'without' : 'with'),
       tellsSituation: situations.length > 0 && holdsRun(tokenize(unit.text), situations),
+      numberContext: q.asks.number ? numberContext(stated(id), weights, q.quantityTargets) : 0,
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -326,7 +331,8 @@ export function rerankClauses(
       t.titleShareWeight * features.titleShare +
       (features.namesTerm ? t.namesTermBonus : 0) +
       t.saidWeight * features.said +
-      (features.tellsSituation ? t.situationBonus : 0);
+      (features.tellsSituation ? t.situationBonus : 0) +
+      t.numberContextWeight * features.numberContext;
     // A quantity question about a defined term, named in the referees' words ("binned" → Sin Bin), is answered
     // by the definition that states the number ("four (4) completed Possessions"). Tuning halves and five blind
     // sets (646 covered; 2026-12-04): lead rule 460 → 464, rule_hit@3 567 → 577, answer 548 → 558; the
@@ -404,7 +410,7 @@ export function withNamedRules(q: QuestionAnalysis, ranked: readonly RankedClaus
 }
 
 /** Features of a clause that no second stage scored. */
-const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false, narrowerTwin: false, intentConflict: false, tellsSituation: false };
+const NO_FEATURES: ClauseFeatures = { bm25: 0, share: 0, firstStage: 0, dense: 0, maxSim: 0, statesNumber: false, statesQuantity: false, hasRuling: false, definesSubject: false, namesTerm: false, ownShare: 0, firstClause: false, statesTime: false, statesPermission: false, titleShare: 0, said: 0, restatesParent: false, unmetCondition: false, narrowerTwin: false, intentConflict: false, tellsSituation: false, numberContext: 0 };
 
 /** Without a second stage: the clauses of the chunks in their first-stage order. */
 export function clausesInChunkOrder(results: readonly ScoredChunk[], index: ClauseIndex): RankedClause[] {
@@ -419,4 +425,23 @@ export function clausesInChunkOrder(results: readonly ScoredChunk[], index: Clau
 /** Whether `tokens` hold one of `runs` as consecutive tokens. */
 function holdsRun(tokens: readonly string[], runs: readonly (readonly string[])[]): boolean {
   return runs.some((run) => run.length > 0 && tokens.some((_, i) => run.every((w, j) => tokens[i + j] === w)));
+}
+
+/** Words either side of a number that say what it is about ("five (5) minute Half Time"). */
+const NUMBER_CONTEXT_WORDS = 3;
+
+/**
+ * The most of the question's term weight said within a few words of one number in the clause, units left out:
+ * "how long is half time?" finds "five (5) minute Half Time", not "40 minutes in duration".
+ */
+function numberContext(terms: readonly string[], weights: readonly { term: string; weight: number }[], units: readonly string[]): number {
+  const total = weights.reduce((sum, w) => sum + w.weight, 0);
+  if (total <= 0) return 0;
+  let best = 0;
+  terms.forEach((term, i) => {
+    if (!/^\d/.test(term)) return;
+    const near = new Set(terms.slice(Math.max(0, i - NUMBER_CONTEXT_WORDS), i + NUMBER_CONTEXT_WORDS + 1).filter((w) => !/^\d/.test(w) && !units.includes(w)));
+    best = Math.max(best, weights.reduce((sum, w) => sum + (near.has(w.term) ? w.weight : 0), 0) / total);
+  });
+  return best;
 }

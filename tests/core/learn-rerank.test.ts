@@ -75,6 +75,7 @@ describe('featureVector', () => {
     narrowerTwin: false,
     intentConflict: false,
     tellsSituation: false,
+    numberContext: 0,
   };
   const clause = (kind: RankedClause['kind'], f: Partial<ClauseFeatures> = {}) =>
     ({ kind, features: { ...features, ...f } }) as RankedClause;

@@ -147,7 +147,9 @@ describe('rerankClauses: a clause for a case the question does not describe', ()
     clause('24.2', 'Drop-Off', 'Each Team will reduce their Team to four (4) players at the start of the Drop-Off.'),
     clause('24.3', 'Drop-Off', 'At the start of the Drop-Off, if a player is serving time in the Sin Bin, their Team starts the Drop-Off with one (1) less player on the field.'),
   ];
-  const { rankIn: rankHere } = rankerFor(units);
+  // This mechanism alone: the number said of what is asked (numberContext) is another's.
+  const { rankIn } = rankerFor(units);
+  const rankHere = (question: string, tuning: Partial<RerankTuning> = {}) => rankIn(question, { numberContextWeight: 0, ...tuning });
 
   it('puts the general rule first when the question names nothing of the case', () => {
     const ranked = rankHere('Drop-off: how many players does each team start with on the field?');
@@ -329,6 +331,23 @@ describe('rerankClauses: a situation told in parts and the clause that states it
     const at = (r: typeof ranked, ref: string) => r.find((c) => c.ref === ref)!.score;
     expect(at(ranked, '16.6') - at(without, '16.6')).toBeCloseTo(DEFAULT_TUNING.rerank.situationBonus, 6);
     expect(at(ranked, '9.4')).toBeCloseTo(at(without, '9.4'), 10);
+  });
+});
+
+describe('rerankClauses: the number said of the thing asked', () => {
+  const book: RuleUnit[] = [
+    clause('8.1', 'Match Duration', 'A match is 40 minutes in duration, consisting of two (2) x 20 minute halves with a Half Time break.'),
+    definition('Duration', 'The length of time a competition match lasts, which is normally forty-five minutes, inclusive of a five (5) minute Half Time.'),
+  ];
+  const { rankIn: ask } = rankerFor(book, vocabulary);
+  const context = (ranked: ReturnType<typeof ask>, citation: string) => ranked.find((c) => c.citation === citation)!.features.numberContext;
+
+  it('weighs the question words said next to a number, and nothing for a question asking no number', () => {
+    const halfTime = ask('half time how long?');
+    expect(context(halfTime, 'Definition: Duration')).toBeGreaterThan(context(halfTime, 'Rule 8.1'));
+    const gap = (ranked: ReturnType<typeof ask>) => ranked.find((c) => c.citation === 'Definition: Duration')!.score - ranked.find((c) => c.citation === 'Rule 8.1')!.score;
+    expect(gap(halfTime)).toBeGreaterThan(gap(ask('half time how long?', { numberContextWeight: 0 })));
+    expect(ask('can we have a drink at half time').every((c) => c.features.numberContext === 0)).toBe(true);
   });
 });
 
