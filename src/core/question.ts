@@ -214,12 +214,23 @@ function ruleRefsIn(lower: string): string[] {
   return [...new Set([...lower.matchAll(NAMED_RULE)].map((m) => m[1]))];
 }
 
+const TRY_VERB = new Set(['try', 'tries', 'tried', 'trying']);
+const BEFORE_NOUN = new Set(['a', 'an', 'the', 'their', 'our', 'his', 'her', 'its', 'my', 'your', 'another', 'winning', 'penalty', 'that', 'this']);
+
+/**
+ * "Tries to get involved", "tried to stop him": the verb, which the rulebook writes "attempts", never the Try
+ * the word also names ("a try to win it" stays a Try).
+ */
+function attemptsFor(words: readonly string[]): string[] {
+  return words.map((word, i) => (TRY_VERB.has(word) && words[i + 1] === 'to' && !BEFORE_NOUN.has(words[i - 1] ?? '') ? 'attempts' : word));
+}
+
 /** Reads a question once. Never throws: any text gives an analysis (possibly with no terms). */
 export function analyzeQuestion(question: string, ctx: AnalysisContext): QuestionAnalysis {
   const normalized = normalizeText(question);
   const raw = normalized.toLowerCase();
   const lower = expandContractions(raw);
-  const words = vocabularyWords(lower, true);
+  const words = attemptsFor(vocabularyWords(lower, true));
   const corrections: { from: string; to: string }[] = [];
   const names = namesIn(normalized, ctx);
   const withBoundaries = joinSplitWords(

@@ -56,6 +56,14 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(q.text).toBe(question);
   });
 
+  it('reads "tries to" as the verb the rulebook writes "attempts", and "a try to win it" as a Try', () => {
+    const terms = (question: string) => analyzeQuestion(question, full).terms.map((t) => t.term);
+    expect(terms('The defender is offside and tries to get involved')).not.toContain('try');
+    expect(terms('The defender is offside and tries to get involved')).toContain(tokenize('attempts')[0]);
+    expect(terms('He tried to stop the pass')).not.toContain('try');
+    expect(terms('They scored a try to win it')).toContain('try');
+  });
+
   it('reads a real word typed for the measure after "how" as the measure, and leaves other words after "how" alone', () => {
     expect(analyzeQuestion('how log is a game', full).corrections).toEqual([{ from: 'log', to: 'long' }]);
     expect(analyzeQuestion('How fare back at a tap?', full).corrections).toEqual([{ from: 'fare', to: 'far' }]);
