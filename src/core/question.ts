@@ -80,6 +80,8 @@ export interface Lexicon {
 export interface QuestionTuning {
   /** Weight of a rulebook term reached through the referees' vocabulary, relative to the question's own words. */
   vocabularyWeight: number;
+  /** Factor on "touch" where it names the sport ("in touch, can you kick?") and the question tells of no Touch. */
+  sportNameWeight: number;
   /**
    * Weight of a question word that a vocabulary phrase stood in for ("sent" in "sent off"); a word the phrase
    * maps to itself keeps its weight ("tap" in "player tapped" → tap).
@@ -214,6 +216,9 @@ function ruleRefsIn(lower: string): string[] {
   return [...new Set([...lower.matchAll(NAMED_RULE)].map((m) => m[1]))];
 }
 
+const SPORT_NAME = /\b(?:in|of|at|play|playing|for) touch\b(?=\s*(?:[,?.!;:]|$|footy\b|football\b|rugby\b|(?:is|are|does|do|can|will|would|what|how|who|when|where|if|as|like|too|though|then|now|anymore|still)\b))|\btouch (?:footy|football|rugby)\b/;
+/** The act the rulebook calls a Touch, said besides the sport's name. */
+const TOUCH_ACT = /\b(?:touch(?:ed|es|ing)|a touch|the touch|touch count|touch (?:is|was) made|makes? (?:a|the) touch)\b/;
 const TRY_VERB = new Set(['try', 'tries', 'tried', 'trying']);
 const BEFORE_NOUN = new Set(['a', 'an', 'the', 'their', 'our', 'his', 'her', 'its', 'my', 'your', 'another', 'winning', 'penalty', 'that', 'this']);
 
@@ -260,9 +265,12 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
   // A word the mapping keeps ("tap" in "player tapped" → tap) is not stood in for.
   // A situation's parts are the question's own account of it: their words still weigh in full.
   const explained = new Set(mapped.filter((m) => !m.situation).flatMap(({ said, meant }) => said.filter((term) => !meant.includes(term))));
+  // "In touch, can you kick?": the sport's name, not the act the rulebook calls a Touch.
+  const sportNamed = SPORT_NAME.test(lower);
+  const sportWeight = (term: string) => (sportNamed && term === 'touch' && !TOUCH_ACT.test(lower) ? ctx.tuning.sportNameWeight : 1);
   const terms: WeightedTerm[] = contentTerms(names.size ? correctedWords.filter((w) => !names.has(w)).join(' ') : corrected).map((term) => ({
     term,
-    weight: (explained.has(term) ? ctx.tuning.explainedWordWeight : 1) * (/^\d/.test(term) ? ctx.tuning.numberWeight : 1),
+    weight: (explained.has(term) ? ctx.tuning.explainedWordWeight : 1) * (/^\d/.test(term) ? ctx.tuning.numberWeight : 1) * sportWeight(term),
     source: 'question' as const,
   }));
   const have = new Set(terms.map((t) => t.term));

@@ -56,6 +56,18 @@ describe('analyzeQuestion: typo correction towards rulebook words', () => {
     expect(q.text).toBe(question);
   });
 
+  it('weighs "touch" less where it names the sport and the question tells of no Touch', () => {
+    const weight = (question: string) => analyzeQuestion(question, full).terms.find((t) => t.term === 'touch')?.weight;
+    expect(weight('In touch, can you kick the ball forward?')).toBe(DEFAULT_TUNING.question.sportNameWeight);
+    expect(weight('is there a knock-on in touch footy?')).toBe(DEFAULT_TUNING.question.sportNameWeight);
+    // Where the act is told, the sport's name takes nothing from it.
+    const unweighted = (question: string) =>
+      analyzeQuestion(question, { ...full, tuning: { ...tuning, sportNameWeight: 1 } }).terms.find((t) => t.term === 'touch')?.weight;
+    expect(weight('In touch, does the touch count restart?')).toBe(unweighted('In touch, does the touch count restart?'));
+    expect(weight('Does a touch on the shirt count?')).toBe(unweighted('Does a touch on the shirt count?'));
+    expect(unweighted('In touch, can you kick the ball forward?')).toBe(1);
+  });
+
   it('reads "tries to" as the verb the rulebook writes "attempts", and "a try to win it" as a Try', () => {
     const terms = (question: string) => analyzeQuestion(question, full).terms.map((t) => t.term);
     expect(terms('The defender is offside and tries to get involved')).not.toContain('try');
