@@ -133,10 +133,22 @@ export function buildClauseAnswer(
   const { best: lead, chosen, candidates } = chooseSentences(q, ranked, index, t);
   const short = lead && q.asks.number ? quantityPhrase(displaySentence(lead.raw), q.quantityTargets, new Set(q.terms.map((term) => term.term))) : undefined;
   const shown = coverage.state === 'unsure' && lead ? [...chosen, ...closestOthers(lead, ranked, candidates, q, index, t)] : chosen;
-  const sentences = shown.map((c) => ({ text: displaySentence(c.raw), ref: c.clause.ref, citation: c.clause.citation, unit: c.clause.unit }));
+  const sentences = shown.map((c) => ({ text: withLeadIn(displaySentence(c.raw), c.clause.unit, index), ref: c.clause.ref, citation: c.clause.citation, unit: c.clause.unit }));
   // The lead's clause first, then the rest in rerank order.
   const ordered = lead ? [toAnswerClause(lead.clause), ...clauses.filter((c) => c.unit !== lead.clause.unit)] : clauses;
   return { state: coverage.state, covered: true, short, sentences, clauses: ordered.slice(0, t.maxClauses) };
+}
+
+/**
+ * A list item read alone is half a rule ("when the ball … makes contact with the Sideline"): its first sentence
+ * is shown after the lead-in of the clause it completes ("A player is to perform a Rollball seven (7) metres
+ * in-field under the following circumstances: when the ball …").
+ */
+function withLeadIn(text: string, unit: number, index: ClauseIndex): string {
+  const parent = index.parent[unit];
+  const leadIn = parent >= 0 ? index.units[parent].text.trim() : '';
+  if (!leadIn.endsWith(':') || !/^[a-z]/.test(text) || !index.units[unit].text.trim().startsWith(text.slice(0, 20))) return text;
+  return `${leadIn} ${text}`;
 }
 
 function toAnswerClause(c: RankedClause): AnswerClause {

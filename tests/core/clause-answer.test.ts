@@ -174,6 +174,27 @@ describe('buildClauseAnswer: the lead sentence', () => {
     expect(answerWith('How long is a standard touch match?', ['1.5', '8.1']).sentences[0].citation).toBe('Rule 1.5');
   });
 
+  it('shows a list item after the lead-in of the clause it completes, and a whole clause as it is', () => {
+    const book: RuleUnit[] = [
+      clause('13.6', 'The Rollball', 'A player is to perform a Rollball seven (7) metres in-field under the following circumstances:'),
+      clause('13.6.2', 'The Rollball', 'when the ball not in Possession of a player makes contact with the Sideline.'),
+      clause('13.13', 'The Rollball', 'If the Attacking player makes contact with the Sideline a Change of Possession will occur.'),
+    ];
+    const bookIndex = buildClauseIndex(book);
+    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+    const answerWith = (order: string[]) => {
+      const analysis = analyzeQuestion('ball went over the sideline, where is the rollball', { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+      const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, DEFAULT_TUNING.rerank);
+      const ordered = order.map((ref, i) => ({ ...ranked.find((c) => c.ref === ref)!, score: 2 - i * 0.5 }));
+      return buildClauseAnswer(analysis, ordered, { covered: true, state: 'unsure', confidence: 0.5, reason: '' }, bookIndex, DEFAULT_TUNING.answer);
+    };
+    const item = answerWith(['13.6.2', '13.13']).sentences.find((s) => s.ref === '13.6.2')!;
+    expect(item.text).toBe('A player is to perform a Rollball seven (7) metres in-field under the following circumstances: when the ball not in Possession of a player makes contact with the Sideline.');
+    expect(item.citation).toBe('Rule 13.6.2');
+    const whole = answerWith(['13.13', '13.6.2']).sentences.find((s) => s.ref === '13.13')!;
+    expect(whole.text).toBe('If the Attacking player makes contact with the Sideline a Change of Possession will occur.');
+  });
+
   it('shows a second sentence of the same clause in reading order when it is nearly as good', () => {
     const { answer } = ask('Can a player wear jewellery?');
     expect(answer.sentences.map((s) => s.text)).toEqual(['Players must not wear jewellery.', 'Jewellery that cannot be removed must be taped.']);
