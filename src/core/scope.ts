@@ -6,6 +6,8 @@ import { ABBREVIATIONS, runAt } from './text';
 import { BOUNDARY, phraseEndWithOneMore, stemOf, vocabularyWords, type CompiledVocabulary } from './vocabulary';
 
 /** Words just before a sport's name that make it a comparison ("like in union", "unlike league"), not the question's scope. */
+const NAMING = new Set(['calls', 'call', 'called', 'says']);
+const NAMED = new Set(['it', 'that', 'this', 'them']);
 const COMPARISON = new Set(['like', 'unlike', 'than', 'as', 'similar', 'same', 'compared', 'versus', 'vs', 'instead', 'from']);
 
 /** "in touch", "for touch": the sentence is about the rulebook's own game. */
@@ -87,6 +89,10 @@ export function findOtherCode(text: string, vocabulary: CompiledVocabulary): str
     for (let i = 0; i + code.length <= words.length; i++) {
       if (!code.every((w, j) => words[i + j] === w)) continue;
       if (words.slice(Math.max(0, i - 5), i).some((w) => COMPARISON.has(w))) continue;
+      // "Oztag calls it shepherding": the other code's word for something asked of this game (not "what does
+      // union call a forward pass?", which asks about union).
+      const [next, after] = [words[i + code.length], words[i + code.length + 1]];
+      if (NAMING.has(next ?? '') && (next?.endsWith('s') || NAMED.has(after ?? ''))) continue;
       // Another code's gear ("a soccer ball", "league boots") asked about for this game.
       if (GEAR.has(words[i + code.length] ?? '')) continue;
       // Who is asking, not what about: "I'm a soccer ref", "ex-union" ("do league refs ..." is about league).

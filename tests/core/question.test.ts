@@ -641,6 +641,9 @@ describe('analyzeQuestion: another sport', () => {
     ['Ex-union player, what is a rollball?', undefined],
     ['A sevens yellow is 2 minutes. How long is the bin here?', undefined],
     ['Do league refs give six again?', 'league'],
+    // The other code's word for something asked of this game.
+    ['Oztag calls it shepherding - can I duck in behind my own players?', undefined],
+    ['What does union call a forward pass?', 'union'],
     // "The NRL" is the code, not a competition of touch.
     ['How many interchanges do they get in the nrl?', 'nrl'],
   ])('%s', (question, code) => {
