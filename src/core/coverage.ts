@@ -40,6 +40,8 @@ export interface CoverageTuning {
   topClauses: number;
   /** Factor when the noun a "what X" question asks for is used by the rulebook, but not in the best clause. */
   missingFocusFactor: number;
+  /** Factor when a time is asked of a defined term the question names and no top clause names. */
+  unnamedTermFactor: number;
   /** Weight of a question term the rulebook never uses, relative to its (highest) idf. */
   unknownTermWeight: number;
   /**
@@ -109,6 +111,9 @@ export interface CoverageSignals {
   factor: number;
 }
 
+const TIME_UNITS = new Set(tokenize('minutes seconds'));
+const TIME_WORDS = new Set(tokenize('time'));
+
 export function denseBandFor(modelId: string | undefined, similarity: Similarity, t: CoverageTuning): DenseBand | undefined {
   const id = (modelId ?? '').toLowerCase();
   const entry = t.denseBands.find((e) => e.similarity === similarity && id.includes(e.match));
@@ -174,6 +179,19 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   if (q.asks.number && !top.some((c) => [...index.ownTerms[c.unit]].some((term) => /^\d/.test(term)) || NO_LIMIT.test(c.text))) {
     factor *= t.noNumberFactor;
     parts.push('asks for a number, none in the top clauses');
+  }
+  // "After a forced interchange, how long before he comes back?": a time asked of a defined term the question
+  // names in its own words, which no top clause names (the sin bin's time answers another term).
+  if (q.asks.number && t.unnamedTermFactor < 1 && q.quantityTargets.some((target) => TIME_UNITS.has(target))) {
+    const said = (words: readonly string[]) => q.tokens.some((_, i) => words.every((w, j) => q.tokens[i + j] === w));
+    // A term that names a time ("Full Time") is when the time asked runs from, not what it measures.
+    const named = index.termWords.find(
+      (words) => new Set(words).size >= 2 && !words.some((w) => TIME_WORDS.has(w)) && said(words) && !top.some((c) => words.every((w) => index.terms[c.unit].has(w))),
+    );
+    if (named) {
+      factor *= t.unnamedTermFactor;
+      parts.push(`asks how long of "${named.join(' ')}", which no top clause names`);
+    }
   }
   // "How many days before he can play again?": a count in a unit this rulebook never uses.
   const unit = q.asks.number ? q.quantityTargets.find((target) => FOREIGN_UNITS.has(target) && documentFrequency(index.bm25, target) === 0) : undefined;

@@ -319,6 +319,40 @@ describe('assessCoverage: a question about another sport, or a matter off the fi
   });
 });
 
+describe('assessCoverage: a time asked of a term no top clause names', () => {
+  const book = [
+    clause('22.3', 'Sin Bin', 'A player returns from the Sin Bin at the end of the Sin Bin time.'),
+    definition('Sin Bin', 'A player sent to the Sin Bin Area for a period of four (4) completed Possessions or five (5) minutes.'),
+    definition('Forced Interchange', 'When the Referee requires a player to leave the field and be replaced by another player.'),
+    definition('Half Time', 'The break in play between the two halves of a match.'),
+    clause('8.1', 'Duration', 'A match is 40 minutes, with a five (5) minute break.'),
+  ];
+
+  const bookIndex = buildClauseIndex(book);
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+  /** Coverage with the sin bin's clauses on top, as a search that missed the named term would rank them. */
+  const assessWithTop = (question: string) => {
+    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: T.question });
+    const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, T.rerank);
+    const order = ['Rule 22.3', 'Definition: Sin Bin', 'Rule 8.1', 'Definition: Forced Interchange', 'Definition: Half Time'];
+    const clauses = order.map((citation, i) => ({ ...ranked.find((c) => c.citation === citation)!, score: 2 - i * 0.1 }));
+    return assessCoverage({ analysis, clauses, index: bookIndex, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
+  };
+
+  it('doubts "how long" of a named term the top clauses are not about, and not of a term they are about', () => {
+    const forced = assessWithTop('After a forced interchange, how long before the player can come back on?');
+    expect(forced.reason).toContain('asks how long of "forc interchang"');
+    expect(forced.signals!.factor).toBeCloseTo(T.coverage.unnamedTermFactor, 10);
+    expect(assessWithTop('After a sin bin, how long before the player can come back on?').reason).not.toContain('asks how long of');
+    // Not a time: "how many" players.
+    expect(assessWithTop('After a forced interchange, how many players are left?').reason).not.toContain('asks how long of');
+  });
+
+  it('leaves a term naming a time alone: it is when the time runs from', () => {
+    expect(assessWithTop('How long until we restart after half time?').reason).not.toContain('asks how long of');
+  });
+});
+
 describe('assessCoverage: what a rulebook is itself about', () => {
   const league = [
     clause('1.1', 'Rugby League', 'Rugby league is played by two teams of thirteen players.'),
