@@ -6,7 +6,8 @@ import { inverseDocumentFrequency } from './bm25';
 import { saidFor, type ClauseIndex, type ResolvedClause } from './clauses';
 import type { AnswerState, Coverage, OutOfScope } from './coverage';
 import type { QuestionAnalysis } from './question';
-import { NO_LIMIT, statesQuantityOf, type RankedClause } from './rerank';
+import { NO_LIMIT, statesQuantityOf } from './quantity';
+import type { RankedClause } from './rerank';
 import { splitSentences, tokenize } from './text';
 
 export interface AnswerSentence {

@@ -7,8 +7,9 @@ import { coveredProbability, type AbstainModel } from './abstain';
 import { documentFrequency } from './bm25';
 import { saidFor, type ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
-import { NO_LIMIT, numberFollowedBy, shareOf, termShare, termWeights, type RankedClause } from './rerank';
-import { runAt, tokenize } from './text';
+import { NO_LIMIT, numberFollowedBy } from './quantity';
+import { shareOf, termShare, termWeights, type RankedClause } from './rerank';
+import { containsRun, tokenize } from './text';
 import type { Similarity } from './types';
 
 /** Dense similarity at `floor` or below reads as unrelated, at `ceiling` or above as clearly related. */
@@ -183,10 +184,9 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
   // "After a forced interchange, how long before he comes back?": a time asked of a defined term the question
   // names in its own words, which no top clause names (the sin bin's time answers another term).
   if (q.asks.number && t.unnamedTermFactor < 1 && q.quantityTargets.some((target) => TIME_UNITS.has(target))) {
-    const said = (words: readonly string[]) => q.tokens.some((_, i) => words.every((w, j) => q.tokens[i + j] === w));
     // A term that names a time ("Full Time") is when the time asked runs from, not what it measures.
     const named = index.termWords.find(
-      (words) => new Set(words).size >= 2 && !words.some((w) => TIME_WORDS.has(w)) && said(words) && !top.some((c) => words.every((w) => index.terms[c.unit].has(w))),
+      (words) => new Set(words).size >= 2 && !words.some((w) => TIME_WORDS.has(w)) && containsRun(q.tokens, words) && !top.some((c) => words.every((w) => index.terms[c.unit].has(w))),
     );
     if (named) {
       factor *= t.unnamedTermFactor;
@@ -291,10 +291,6 @@ function namesCode(index: ClauseIndex, code: string, minUnits: number): boolean 
     if ([u.sectionTitle, u.term ?? '', u.text].some((text) => containsRun(tokenize(text), phrase)) && ++units >= minUnits) return true;
   }
   return false;
-}
-
-function containsRun(terms: readonly string[], run: readonly string[]): boolean {
-  return terms.some((_, i) => runAt(terms, run, i));
 }
 
 function clamp01(value: number): number {

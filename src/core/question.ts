@@ -169,7 +169,6 @@ const HOW_CONTRACTED_IS = /\bhow (big|large|long|wide|deep|thick|high|far)(?:['�
 const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
 const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
 
-/** The search terms of the thing a count question counts ("how many touches" → touch), or none; not a unit ("how many mins"). */
 /**
  * Counted words with the rulebook's words for them, where the vocabulary says just them ("tags" → touch): a rule
  * that states a number of touches then counts what "how many tags" asks. Tuning halves and nine blind sets
@@ -181,6 +180,7 @@ function withMeanings(counted: string[], mapped: readonly { said: string[]; mean
   return [...new Set([...counted, ...meant])];
 }
 
+/** The search terms of the thing a count question counts ("how many touches" → touch), or none; not a unit ("how many mins"). */
 function countedNoun(text: string): string[] {
   const counted = COUNTED.exec(text);
   return counted ? tokenize(counted[1]).filter((term) => !UNIT_TERMS.has(term)) : [];
@@ -216,6 +216,7 @@ function ruleRefsIn(lower: string): string[] {
   return [...new Set([...lower.matchAll(NAMED_RULE)].map((m) => m[1]))];
 }
 
+/** "In touch, …", "touch footy": the sport's name, not the act. */
 const SPORT_NAME = /\b(?:in|of|at|play|playing|for) touch\b(?=\s*(?:[,?.!;:]|$|footy\b|football\b|rugby\b|(?:is|are|does|do|can|will|would|what|how|who|when|where|if|as|like|too|though|then|now|anymore|still)\b))|\btouch (?:footy|football|rugby)\b/;
 /** The act the rulebook calls a Touch, said besides the sport's name. */
 const TOUCH_ACT = /\b(?:touch(?:ed|es|ing)|a touch|the touch|touch count|touch (?:is|was) made|makes? (?:a|the) touch)\b/;

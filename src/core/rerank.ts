@@ -5,7 +5,8 @@
 import { documentFrequency, inverseDocumentFrequency, scoreBm25Terms } from './bm25';
 import { chunkUnitIds, RULING_LINE, saidFor, toResolvedClause, withoutRuling, type ClauseIndex, type ResolvedClause } from './clauses';
 import type { QuestionAnalysis } from './question';
-import { tokenize } from './text';
+import { NO_LIMIT, numberContext, statesQuantityIn } from './quantity';
+import { containsRun, tokenize } from './text';
 import type { ScoredChunk } from './types';
 import { narrowerTwins } from './twins';
 import { maxSim, type WordNeighbours } from './word-neighbours';
@@ -163,28 +164,6 @@ export function shareOf(weights: readonly { term: string; weight: number }[], te
   return total > 0 ? found / total : 0;
 }
 
-/** True when a number in the text is followed, within two terms, by one of the targets ("six (6) touches"). */
-export function statesQuantityOf(text: string, targets: readonly string[]): boolean {
-  return targets.length > 0 && statesQuantityIn(tokenize(text), targets);
-}
-
-/** `statesQuantityOf` for text already read into search terms. */
-function statesQuantityIn(textTerms: readonly string[], targets: readonly string[]): boolean {
-  if (targets.length === 0) return false;
-  // "The seven (7) metre line", "the ten (10) metre zone": the name of a place, not a quantity.
-  const terms = textTerms
-    .filter((t, i, all) => t !== all[i - 1]) // "seven (7)" reads 7 7
-    .filter((t, i, all) => !(/^\d/.test(t) && targets.includes(all[i + 1] ?? '') && PLACE.has(all[i + 2] ?? '')));
-  return numberFollowedBy(terms, (t) => /^\d/.test(t), targets, 2);
-}
-
-const PLACE = new Set(tokenize('line zone'));
-
-/** Whether a number term (as `isNumber` picks it) is followed, within `within` terms, by one of `things`. */
-export function numberFollowedBy(terms: readonly string[], isNumber: (term: string) => boolean, things: readonly string[], within: number): boolean {
-  return terms.some((t, i) => isNumber(t) && terms.slice(i + 1, i + 1 + within).some((next) => things.includes(next)));
-}
-
 /** Whether a definition is of the thing a question asks about: its term's words all in the question's subject or words. */
 export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]): boolean {
   if (termWords.length === 0) return false;
@@ -193,13 +172,6 @@ export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]
   // The subject must be about this term, not a longer thing that contains it ("sin bin area" vs "sin bin").
   return q.subject.length === 0 || q.subject.length <= termWords.length + 1;
 }
-
-/**
- * A clause that answers "how many" without a number: "There is no limit to the number of times…" (for the
- * reranker's statesNumber and coverage's noNumberFactor). Tuning half, first and third blind sets
- * (2026-12-04): a question on how many times players may interchange is no longer refused; lead rule 292 → 293.
- */
-export const NO_LIMIT = /\b(?:no limits?|no limitation|unlimited|any number of|no maximum|no restriction on the number)\b/i;
 
 /**
  * A clause that states what follows without a "Ruling =" line: "Teams playing unregistered players are liable
@@ -260,10 +232,6 @@ export function rerankClauses(
   const ownWeight = ownWords.reduce((sum, term) => sum + term.weight, 0) || 1;
   const asked = new Set(weights.filter((w) => w.weight > 0).map((w) => w.term));
   const intent = intentOf(q.terms.map((term) => term.term));
-  // A count question ("how many touches") whose counted thing a rule states a number of ("six (6) Touches"):
-  // the rule answers, not the definition of a term the vocabulary reached (countsTerm below). Tuning halves
-  // and seven blind sets (886 covered; 2026-12-04): lead rule 688 → 691, nothing lost; with units counted too
-  // ("how many mins"), half time's five minutes lost its definition.
   // A quantity question is answered by what a clause states, not by where its ruling puts the penalty ("on the
   // seven (7) metre line"), unless it asks for the ruling too: each clause's stated terms, read once.
   const statedTerms = new Map<number, string[]>();
@@ -276,7 +244,12 @@ export function rerankClauses(
   // "There is no limit to the number of times…" states how many times: none. Tuning halves and nine blind sets
   // (1,246 covered; 2026-12-04): lead rule 973 → 977, nothing lost; report half and blind-2 unchanged.
   const statesNoLimit = (id: number, things: readonly string[]) => NO_LIMIT.test(index.units[id].text) && stated(id).some((term) => things.includes(term));
+  // A count question ("how many touches") whose counted thing a rule states a number of ("six (6) Touches"):
+  // the rule answers, not the definition of a term the vocabulary reached (countsTerm below). Tuning halves
+  // and seven blind sets (886 covered; 2026-12-04): lead rule 688 → 691, nothing lost; with units counted too
+  // ("how many mins"), half time's five minutes lost its definition.
   const ruleCounts = counted.length > 0 && ids.some((id) => index.units[id].kind === 'clause' && (statesQuantityIn(stated(id), counted) || statesNoLimit(id, counted)));
+  const totalWeight = weights.reduce((sum, w) => sum + w.weight, 0);
   const situations = q.vocabulary.filter((hit) => hit.situation).flatMap((hit) => hit.means.map((m) => tokenize(m)));
   const narrower = t.twinFactor < 1 ? narrowerTwins(ids, asked, index, t.twinOverlap) : new Set<number>();
   const ranked = ids.map((id): RankedClause => {
@@ -312,7 +285,7 @@ export function rerankClauses(
       narrowerTwin: narrower.has(id),
       intentConflict: intent !== undefined && clauseIntent(unit.text, index.ownTerms[id]) === (intent === 'with' ? 'without' : 'with'),
       tellsSituation: situations.length > 0 && holdsRun(tokenize(unit.text), situations),
-      numberContext: q.asks.number ? numberContext(stated(id), weights, q.quantityTargets) : 0,
+      numberContext: q.asks.number ? numberContext(stated(id), weights, totalWeight, q.quantityTargets) : 0,
     };
     let score =
       t.bm25Weight * features.bm25 +
@@ -424,24 +397,5 @@ export function clausesInChunkOrder(results: readonly ScoredChunk[], index: Clau
 
 /** Whether `tokens` hold one of `runs` as consecutive tokens. */
 function holdsRun(tokens: readonly string[], runs: readonly (readonly string[])[]): boolean {
-  return runs.some((run) => run.length > 0 && tokens.some((_, i) => run.every((w, j) => tokens[i + j] === w)));
-}
-
-/** Words either side of a number that say what it is about ("five (5) minute Half Time"). */
-const NUMBER_CONTEXT_WORDS = 3;
-
-/**
- * The most of the question's term weight said within a few words of one number in the clause, units left out:
- * "how long is half time?" finds "five (5) minute Half Time", not "40 minutes in duration".
- */
-function numberContext(terms: readonly string[], weights: readonly { term: string; weight: number }[], units: readonly string[]): number {
-  const total = weights.reduce((sum, w) => sum + w.weight, 0);
-  if (total <= 0) return 0;
-  let best = 0;
-  terms.forEach((term, i) => {
-    if (!/^\d/.test(term)) return;
-    const near = new Set(terms.slice(Math.max(0, i - NUMBER_CONTEXT_WORDS), i + NUMBER_CONTEXT_WORDS + 1).filter((w) => !/^\d/.test(w) && !units.includes(w)));
-    best = Math.max(best, weights.reduce((sum, w) => sum + (near.has(w.term) ? w.weight : 0), 0) / total);
-  });
-  return best;
+  return runs.some((run) => run.length > 0 && containsRun(tokens, run));
 }

@@ -5,9 +5,10 @@
 import { ABBREVIATIONS, runAt } from './text';
 import { BOUNDARY, phraseEndWithOneMore, stemOf, vocabularyWords, type CompiledVocabulary } from './vocabulary';
 
-/** Words just before a sport's name that make it a comparison ("like in union", "unlike league"), not the question's scope. */
+/** "Oztag calls it …", "league calls that …": another code's word for this game's play. */
 const NAMING = new Set(['calls', 'call', 'called', 'says']);
 const NAMED = new Set(['it', 'that', 'this', 'them']);
+/** Words just before a sport's name that make it a comparison ("like in union", "unlike league"), not the question's scope. */
 const COMPARISON = new Set(['like', 'unlike', 'than', 'as', 'similar', 'same', 'compared', 'versus', 'vs', 'instead', 'from']);
 
 /** "in touch", "for touch": the sentence is about the rulebook's own game. */

@@ -229,3 +229,8 @@ export function splitWords(text: string): string[] {
 export function runAt(terms: readonly string[], run: readonly string[], start: number): boolean {
   return start >= 0 && start + run.length <= terms.length && run.every((term, j) => terms[start + j] === term);
 }
+
+/** Whether `terms` hold `run` as consecutive terms anywhere. */
+export function containsRun(terms: readonly string[], run: readonly string[]): boolean {
+  return terms.some((_, i) => runAt(terms, run, i));
+}

@@ -5,7 +5,7 @@ import { buildClauseIndex } from '../../src/core/clauses';
 import { linkGlossary } from '../../src/core/glossary';
 import { analyzeQuestion, buildLexicon, type AnalysisContext } from '../../src/core/question';
 import { editDistance } from '../../src/core/spelling';
-import { statesQuantityOf } from '../../src/core/rerank';
+import { statesQuantityOf } from '../../src/core/quantity';
 import { tokenize } from '../../src/core/text';
 import type { RuleUnit } from '../../src/core/types';
 import { compileVocabulary, REFEREE_VOCABULARY } from '../../src/core/vocabulary';
