@@ -228,6 +228,12 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // before this, 22 / 22 / 24 / 24 of 30 near misses with its 120 covered unchanged; report half and blind-2
     // unchanged at 0.4. A term naming a time ("Full Time") is left out: it refused one covered question.
     unnamedTermFactor: 0.4,
+    // "How many seconds do I get to take the tap?" answered with the drop-off's 60 seconds. Tuning halves and nine
+    // blind sets (1,246 covered, 334 not; 2026-12-04), 1 / 0.5 / 0.3 / 0.2: near misses refused 292 / 293 / 296 /
+    // 296, covered questions refused 36 throughout; report half and blind-2 unchanged; blind-11 24 → 26 of 30.
+    unstatedUnitFactor: 0.3,
+    // 0.05 / 0.15 / 0.3 at factor 0.3: near misses refused 294 / 296 / 296, nothing else moved.
+    unitContextShare: 0.15,
     // 0.2 / 0.35 / 0.5 / 0.75 / 1: abstain .400 / .500 / .600 / .700 / .850, wrongly refused .083 / .125 / .142 / .217 / .283.
     unknownTermWeight: 0.35,
     // As rerank.saidUnits. Tuning half (2026-12-03): wrongly refused .027 → .020, lead .687 → .693, abstain .92

@@ -7,7 +7,7 @@ import { coveredProbability, type AbstainModel } from './abstain';
 import { documentFrequency } from './bm25';
 import { saidFor, type ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
-import { NO_LIMIT, numberFollowedBy } from './quantity';
+import { NO_LIMIT, numberFollowedBy, unitContext } from './quantity';
 import { shareOf, termShare, termWeights, type RankedClause } from './rerank';
 import { containsRun, tokenize } from './text';
 import type { Similarity } from './types';
@@ -52,6 +52,13 @@ export interface CoverageTuning {
   saidUnits: number;
   /** Factor for a quantity question when no candidate clause states any number. */
   noNumberFactor: number;
+  /**
+   * Factor for a count asked in a unit of time ("how many seconds to take the tap?") that no top clause states
+   * of anything the question names: the rulebook's times are of other things.
+   */
+  unstatedUnitFactor: number;
+  /** The share of the question's term weight said next to a number of the unit asked that counts as stating it. */
+  unitContextShare: number;
   /** Factor for a count in a unit the rulebook never uses ("how many days", "how many dollars"; FOREIGN_UNITS). */
   foreignUnitFactor: number;
   /** Factor for a question about another sport or variant that this rulebook names in fewer than `ownCodeUnits` units. */
@@ -191,6 +198,15 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     if (named) {
       factor *= t.unnamedTermFactor;
       parts.push(`asks how long of "${named.join(' ')}", which no top clause names`);
+    }
+  }
+  if (q.countedUnit && TIME_UNITS.has(q.countedUnit) && t.unstatedUnitFactor < 1) {
+    const unit = q.countedUnit;
+    const context = Math.max(...top.map((c) => unitContext(tokenize(c.text), unit, weighted)));
+    parts.push(`unit context ${(context * 100).toFixed(0)}%`);
+    if (context < t.unitContextShare) {
+      factor *= t.unstatedUnitFactor;
+      parts.push(`asks how many ${unit}s, which no top clause states of what it names`);
     }
   }
   // "How many days before he can play again?": a count in a unit this rulebook never uses.

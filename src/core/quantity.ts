@@ -50,3 +50,20 @@ export function numberContext(terms: readonly string[], weights: readonly { term
   });
   return best;
 }
+
+/**
+ * The most of the question's term weight (`unit` left out) said within a few words of a number of `unit` in a
+ * clause's terms: "five (5) minute Half Time" states minutes of half time; "within 60 seconds take up a
+ * position" states seconds of taking up a position, not of a tap.
+ */
+export function unitContext(terms: readonly string[], unit: string, weights: readonly { term: string; weight: number }[]): number {
+  const asked = weights.filter((w) => w.term !== unit);
+  const total = asked.reduce((sum, w) => sum + w.weight, 0);
+  let best = 0;
+  terms.forEach((term, i) => {
+    if (!/^\d/.test(term) || !terms.slice(i + 1, i + 3).includes(unit)) return;
+    const near = new Set(terms.slice(Math.max(0, i - NUMBER_CONTEXT_WORDS), i + NUMBER_CONTEXT_WORDS + 2));
+    best = Math.max(best, total > 0 ? asked.reduce((sum, w) => sum + (near.has(w.term) ? w.weight : 0), 0) / total : 0);
+  });
+  return best;
+}

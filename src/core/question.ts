@@ -46,6 +46,8 @@ export interface QuestionAnalysis {
   quantityTargets: string[];
   /** The thing a count question counts, not a unit ("how many touches" → touch; "how many mins" → none). */
   countedThing: string[];
+  /** The unit a count is asked in ("how many mins" → minute), or none. */
+  countedUnit?: string;
   /**
    * Each number the question states with the thing it counts, as terms: "5 players" → 5: [player]; "2 blokes"
    * → 2: [bloke, player, …], with the rulebook words the vocabulary maps the thing to.
@@ -184,6 +186,14 @@ function withMeanings(counted: string[], mapped: readonly { said: string[]; mean
 function countedNoun(text: string): string[] {
   const counted = COUNTED.exec(text);
   return counted ? tokenize(counted[1]).filter((term) => !UNIT_TERMS.has(term)) : [];
+}
+/**
+ * The unit a question counts in ("how many mins?" → minute), or none. Only "how many" asks: "you sat out a set
+ * number of minutes" tells what the asker knew.
+ */
+function countedUnit(text: string): string | undefined {
+  const term = tokenize(/\bhow many ([a-z]+)/.exec(text)?.[1] ?? '')[0];
+  return term && UNIT_TERMS.has(term) ? term : undefined;
 }
 const UNIT_TERMS = new Set(tokenize('minutes minute mins min seconds second secs sec metres metre meters meter m yards yard'));
 
@@ -326,6 +336,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
     quantityTargets: withMeanings(quantityTargets(corrected), mapped),
     countedThing: withMeanings(countedNoun(corrected), mapped),
+    countedUnit: countedUnit(corrected),
     countedNumbers: countedNumbers(tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject,

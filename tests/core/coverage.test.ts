@@ -269,6 +269,22 @@ describe('assessCoverage: what the question asks for', () => {
     expect(inDays.coverage.reason).not.toContain('which the rulebook never uses');
   });
 
+  it('doubts a count of seconds or minutes that no top clause states of what the question names', () => {
+    const book = [
+      clause('8.1', 'Match Duration', 'A match is 40 minutes in duration, consisting of two (2) x 20 minute halves.'),
+      clause('13.4', 'The Rollball', 'The player must perform the Rollball without delay.'),
+      clause('24.1', 'Drop-Off', 'Each Team will within 60 seconds take up a position to restart play from the Halfway Line.'),
+    ];
+    const tap = assessInBook(book, 'How many seconds does the player get to perform the rollball?');
+    expect(tap.analysis.countedUnit).toBe('second');
+    expect(tap.coverage.reason).toContain('asks how many seconds, which no top clause states of what it names');
+    const halves = assessInBook(book, 'How many minutes are the halves?');
+    expect(halves.analysis.countedUnit).toBe('minute');
+    expect(halves.coverage.reason).not.toContain('which no top clause states');
+    // Only "how many" asks in a unit: a number of minutes told in passing asks for nothing.
+    expect(analyzeQuestion('I sat out a set number of minutes, how long now?', { lexicon: index.lexicon, vocabulary, tuning: T.question }).countedUnit).toBeUndefined();
+  });
+
   it('does not doubt a quantity question whose top clauses state a number', () => {
     const { coverage } = assess('How many points is a try worth?');
     expect(coverage.reason).toContain('found in Rule 14.1');
