@@ -125,12 +125,26 @@ export function findOtherCode(text: string, vocabulary: CompiledVocabulary): str
 export function findOffField(text: string, vocabulary: CompiledVocabulary): string | undefined {
   const words = askingSentences(text).flatMap((s) => [...vocabularyWords(s, true), BOUNDARY]);
   const stems = words.map(stemOf);
+  const found = (phrase: { words: string[]; stems: string[] }, words: readonly string[], stems: readonly string[], i: number) =>
+    phrase.words.length === 1 ? (words[i] === phrase.words[0] ? i + 1 : -1) : phraseEndWithOneMore(phrase.stems, stems, i);
   for (const topic of vocabulary.offField) {
-    const n = topic.words.length;
     for (let i = 0; i < words.length; i++) {
-      const end = n === 1 ? (words[i] === topic.words[0] ? i + 1 : -1) : phraseEndWithOneMore(topic.stems, stems, i);
+      const end = found(topic, words, stems, i);
       if (end >= 0) return words.slice(i, end).join(' ');
     }
+  }
+  // A topic told in parts, every part said in the asking sentences ("forfeit" … "what score").
+  for (const parts of vocabulary.offFieldParts) {
+    const said = parts.map((part) => {
+      for (let i = 0; i < words.length; i++) {
+        for (const phrase of part) {
+          const end = found(phrase, words, stems, i);
+          if (end >= 0) return words.slice(i, end).join(' ');
+        }
+      }
+      return undefined;
+    });
+    if (said.every((s) => s !== undefined)) return said.join(' … ');
   }
   return undefined;
 }

@@ -20,7 +20,12 @@ export interface OtherCode {
 
 /** A matter the laws of a game leave to the competition, the club or the venue ("fees", "the ladder", "tactics"). */
 export interface OffFieldTopic {
-  say: string[];
+  say?: string[];
+  /**
+   * Parts said in one asking sentence, in any order, each a list of ways to say it: a forfeit's score is the
+   * competition's ("forfeit" … "what score"), though the laws speak of forfeits and of scoring.
+   */
+  when?: string[][];
   note?: string;
 }
 
@@ -77,6 +82,8 @@ export interface CompiledVocabulary {
   situations: { parts: { words: string[]; stems: string[] }[][]; ordered: boolean; means: string[] }[];
   /** Off-field matters, as word lists and their stems, longest first. */
   offField: { words: string[]; stems: string[] }[];
+  /** Off-field topics told in parts (OffFieldTopic.when): each a list of parts, each a list of phrases. */
+  offFieldParts: { words: string[]; stems: string[] }[][][];
   /**
    * Words one entry lists on their own, as stems, grouped: "hooter", "siren", "bell" say the same thing, so
    * the phrase "after the hooter" is found in "after the bell". Each stem's groups (entry indices).
@@ -129,14 +136,14 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
   phrases.sort((a, b) => b.words.length - a.words.length);
   const otherCodes = (vocabulary.otherCodes ?? []).flatMap((code) => code.say.map((say) => vocabularyWords(say)));
   otherCodes.sort((a, b) => b.length - a.length);
-  const offField = (vocabulary.offField ?? []).flatMap((topic) =>
-    topic.say.map((say) => {
-      const words = vocabularyWords(say);
-      return { words, stems: words.length > 1 ? words.map(stemOf) : words };
-    }),
-  );
+  const offFieldPhrase = (say: string) => {
+    const words = vocabularyWords(say);
+    return { words, stems: words.length > 1 ? words.map(stemOf) : words };
+  };
+  const offField = (vocabulary.offField ?? []).flatMap((topic) => (topic.say ?? []).map(offFieldPhrase));
+  const offFieldParts = (vocabulary.offField ?? []).flatMap((topic) => (topic.when ? [topic.when.map((part) => part.map(offFieldPhrase))] : []));
   offField.sort((a, b) => b.words.length - a.words.length);
-  const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat(), ...offField.flatMap((t) => t.words)]);
+  const words = new Set([...phrases.flatMap((p) => p.words), ...otherCodes.flat(), ...offField.flatMap((t) => t.words), ...offFieldParts.flat(2).flatMap((t) => t.words)]);
   const wordsByLength = new Map<number, string[]>();
   for (const word of words) {
     if (!/^[a-z]+$/.test(word)) continue;
@@ -167,7 +174,7 @@ export function compileVocabulary(vocabulary: Vocabulary = REFEREE_VOCABULARY): 
     ordered: situation.ordered === true,
     means: situation.means,
   }));
-  return { version: vocabulary.version, phrases, gappable, words, wordsByLength, otherCodes, offField, synonyms, targets, situations };
+  return { version: vocabulary.version, phrases, gappable, words, wordsByLength, otherCodes, offField, offFieldParts, synonyms, targets, situations };
 }
 
 /**

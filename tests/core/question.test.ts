@@ -682,6 +682,12 @@ describe('analyzeQuestion: a matter off the field', () => {
     ['Is there a set play for the last touch?', 'set play'],
     // "Fine" as in all right is no fine.
     ['Is the tap fine if the ball rolls off the mark?', undefined],
+    // A matter told in parts, each said in the asking sentences: the laws speak of forfeits and of scoring,
+    // never of a forfeit's score.
+    ['Forfeit win - what score goes on the sheet?', 'forfeit … score'],
+    ['The other side forfeited. What score then?', 'forfeited … score'],
+    ['The other side forfeited last week. Can a try be scored from a tap?', undefined],
+    ['If we play an unregistered player, do we forfeit the match?', undefined],
   ])('%s', (question, topic) => {
     expect(analyzeQuestion(question, full).offField).toBe(topic);
   });

@@ -125,19 +125,39 @@ describe('referee vocabulary', () => {
   });
 
   it('lists off-field matters as clean phrases the rulebook never uses and no other list repeats', () => {
-    const topics: { say: string[]; note: string }[] = vocabulary.offField;
+    const topics: { say?: string[]; when?: string[][]; note: string }[] = vocabulary.offField;
     expect(topics.length).toBeGreaterThan(0);
     const book = ` ${normalise(readFileSync(RULEBOOK, 'utf8'))} `;
     const elsewhere = new Set([...entries, ...vocabulary.otherCodes].flatMap((e: { say: string[] }) => e.say.map(normalise)));
     const problems: string[] = [];
-    for (const topic of topics) {
-      if (!topic.note?.trim()) problems.push(`${topic.say[0]}: no note`);
-      for (const p of badPhrases(topic.say)) problems.push(`${topic.say[0]}: bad phrase ${JSON.stringify(p)}`);
-      for (const p of topic.say) {
+    for (const topic of topics.filter((t) => t.say)) {
+      const say = topic.say!;
+      if (!topic.note?.trim()) problems.push(`${say[0]}: no note`);
+      for (const p of badPhrases(say)) problems.push(`${say[0]}: bad phrase ${JSON.stringify(p)}`);
+      for (const p of say) {
         // A phrase the laws themselves use would doubt questions they answer.
         if (book.includes(` ${normalise(p)} `)) problems.push(`"${p}" occurs in the rulebook`);
         if (elsewhere.has(normalise(p))) problems.push(`"${p}" is also in another list`);
       }
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('tells off-field matters in parts that no sentence of the rulebook says together', () => {
+    const topics: { say?: string[]; when?: string[][]; note: string }[] = vocabulary.offField.filter((t: { when?: unknown }) => t.when);
+    expect(topics.length).toBeGreaterThan(0);
+    // Each sentence of the laws, as words: a topic whose every part one sentence says would doubt what it answers.
+    const sentences = readFileSync(RULEBOOK, 'utf8').split(/[.;:?!]\s|\n/).map((s) => ` ${normalise(s)} `);
+    const problems: string[] = [];
+    for (const topic of topics) {
+      const parts = topic.when!;
+      const label = parts.map((part) => part[0]).join(' … ');
+      if (!topic.note?.trim()) problems.push(`${label}: no note`);
+      if (topic.say?.length) problems.push(`${label}: both say and when`);
+      if (parts.length < 2 || parts.some((part) => part.length === 0)) problems.push(`${label}: fewer than two parts, or an empty one`);
+      for (const p of badPhrases(parts.flat())) problems.push(`${label}: bad phrase ${JSON.stringify(p)}`);
+      const together = sentences.find((sentence) => parts.every((part) => part.some((p) => sentence.includes(` ${normalise(p)} `))));
+      if (together) problems.push(`${label}: the rulebook says every part in "${together.trim()}"`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
