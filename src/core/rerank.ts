@@ -164,6 +164,18 @@ export function shareOf(weights: readonly { term: string; weight: number }[], te
   return total > 0 ? found / total : 0;
 }
 
+/**
+ * Whether question tokens name a defined term: its words in order, next to each other ("tackle count in touch"
+ * does not name Touch Count; "can my sub go on before the player…" does not name Substitute Player). A term
+ * naming two things ("Tap and Tap Penalty", "Ruck/Rollball Area") is named by all its words, in any order.
+ */
+export function namesTermIn(tokens: readonly string[], term: string): boolean {
+  const names = term.replace(/\(.*?\)/g, ' ').split(/\s+and\s+|\//).map((name) => tokenize(name));
+  const words = names.flat();
+  if (words.length === 0) return false;
+  return names.length > 1 ? words.every((w) => tokens.includes(w)) : containsRun(tokens, words);
+}
+
 /** Whether a definition is of the thing a question asks about: its term's words all in the question's subject or words. */
 export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]): boolean {
   if (termWords.length === 0) return false;
@@ -272,8 +284,11 @@ export function rerankClauses(
       // A definition says what a term is, never what follows from an act: one named in a "what happens"
       // question ("the girl on the wing steps on the sideline, what happens?") gets no bonus for the name.
       // Tuning halves and nine blind sets (1,246 covered; 2026-12-04): lead rule 965 → 966, nothing else moved.
+      // The term's words must stand together (namesTermIn): lead rule 992 → 996, answer 1,151 → 1,150; report
+      // half and blind-2 and blind-11 unchanged. Split terms named by either part instead: 995, but ten leads
+      // traded places with the Tap definition.
       namesTerm:
-        !(unit.kind === 'definition' && q.asks.consequence && !q.asks.meaning) && index.termWords[id].length > 0 && index.termWords[id].every((w) => questionTerms.has(w)),
+        !(unit.kind === 'definition' && q.asks.consequence && !q.asks.meaning) && index.termWords[id].length > 0 && namesTermIn(q.tokens, index.units[id].term ?? ''),
       ownShare: shareOf(weights, own),
       firstClause: unit.kind === 'clause' && isFirstClause(unit.number),
       statesTime: q.asks.time && TIME_WORDS.test(unit.text),
