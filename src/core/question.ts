@@ -340,7 +340,11 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     countedNumbers: countedNumbers(tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject,
-    subjectMeans: [...new Set(mapped.filter(({ said }) => said.some((t) => subject.includes(t))).flatMap(({ meant }) => meant))],
+    // What the vocabulary maps the subject's own words to, read in the subject alone: "sub box" is the
+    // Interchange Area; "how long is a game" maps "long is a game" to the duration, which is not the game.
+    // Tuning halves and nine blind sets (1,246 covered; 2026-12-04), with vocabulary v21: lead rule 996 →
+    // 1,001, answer 1,150 → 1,152; report half, blind-2 and blind-11 unchanged.
+    subjectMeans: subject.length && vocabulary ? [...new Set(findVocabulary(vocabularyWords(subjectWords), vocabulary, ctx.tuning.vocabularyGap).flatMap((hit) => hit.means.flatMap((m) => tokenize(m))))] : [],
     ruleRefs: ruleRefsIn(raw),
     vocabulary: hits,
     otherCode: ctx.vocabulary ? findOtherCode(lower, ctx.vocabulary) : undefined,

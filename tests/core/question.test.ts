@@ -595,6 +595,18 @@ describe('analyzeQuestion: what the question asks for', () => {
   });
 });
 
+describe('analyzeQuestion: what the subject means', () => {
+  it('maps the words of the subject alone, not a phrase that takes in the measure asked', () => {
+    // "sub box" is the Interchange Area, whatever size is asked of it.
+    expect(analyzeQuestion('How big is the sub box?', full).subjectMeans).toContain('interchang');
+    // "long is a game" names the match's duration; the subject, the game, is no duration.
+    const game = analyzeQuestion('How long is a game?', full);
+    expect(game.subject).toEqual(['game']);
+    expect(game.vocabulary.some((hit) => hit.means.includes('duration'))).toBe(true);
+    expect(game.subjectMeans).not.toContain('durat');
+  });
+});
+
 describe('analyzeQuestion: numbers and what they count', () => {
   it('pairs a number with the word after it, and with what the vocabulary maps that word to', () => {
     expect(analyzeQuestion('What if we have 5 players?', full).countedNumbers).toEqual({ 5: ['player'] });
