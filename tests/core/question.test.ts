@@ -633,6 +633,11 @@ describe('analyzeQuestion: another sport', () => {
     ['In league the line can move once the ball is played. In touch, can defenders come up early?', undefined],
     ['In league a knock-down earns a new set. Can we throw it into the defender on purpose?', undefined],
     ['How many touches in a set?', undefined],
+    // The sentence turns to this game after naming the other one.
+    ['In league the dummy-half can be tackled; in Touch, what happens if the Half is touched?', undefined],
+    ['oztag we had limits on interchange, in touch can we sub as often as we want?', undefined],
+    ['A rugby league side fields 13 players; how many may a Touch team have on the field?', undefined],
+    ['In league you kick it in touch for a lineout, how far back do you go?', 'league'],
     // "League" as a competition, and an abbreviation that ends no sentence.
     ['In the National Touch League, how many interchanges are allowed?', undefined],
     ['Our social league: how many players on the field?', undefined],
