@@ -399,7 +399,7 @@ describe('assessCoverage: what a rulebook is itself about', () => {
       clause('1.3', 'Scoring', 'The competition may award a bonus point to a team.'),
     ];
     const named = scattered.map((c, i) => ({ ...c, text: `${c.text} Competition points are ${i + 1} per win.` }));
-    const question = 'How many competition points for a win?';
+    const question = 'How many competition points does a winning team get?';
     const doubted = assessInBook(scattered, question);
     expect(doubted.analysis.offField).toBe('competition points');
     expect(doubted.coverage.reason).toContain('asks about competition points');

@@ -687,6 +687,9 @@ describe('analyzeQuestion: a matter off the field', () => {
     ['Can two of our clubs share a field?', undefined],
     // Only the asking sentence counts: a scene set with an off-field word is still a rules question.
     ['We were at training last night. Can a defender touch the ball carrier with one hand?', undefined],
+    // A question that speaks of "them" or "it" points back at the sentence before it.
+    ['One of the players had a bleeding knee. Do I have to send them off to get it covered?', 'bleeding'],
+    ['One of the players had a bleeding knee. Can a defender touch the ball carrier with one hand?', undefined],
     // A short question that points back at the sentence before it, and every sentence that asks.
     ['A captain asked me if he can call a time-out mid-half. Is that allowed?', 'call a time out'],
     ['How many referees run a game? Just one, or two like league?', 'how many referees'],
