@@ -353,6 +353,21 @@ describe('rerankClauses: a situation told in parts and the clause that states it
   });
 });
 
+describe('rerankClauses: a situation phrase that names one term', () => {
+  const book: RuleUnit[] = [
+    clause('14.2', 'Scoring', 'A Try is awarded when a player, other than the Half, places the ball on or over the Try Line.'),
+    clause('10.7', 'The Half', 'The Half may pass or run with the ball but cannot get Touched.'),
+  ];
+  const situation = (means: string) =>
+    compileVocabulary({ version: 1, entries: [], situations: [{ when: [['dummy half'], ['dives over']], means: [means], note: 'test' }], otherCodes: [], offField: [] });
+
+  it('tells no clause by a phrase whose only term is "half", and the one clause that holds a longer one', () => {
+    const told = (means: string) => rankerFor(book, situation(means)).rankIn('The dummy half dives over. Try?').filter((c) => c.features.tellsSituation).map((c) => c.ref);
+    expect(told('other than the half')).toEqual([]);
+    expect(told('player other than the half places the ball')).toEqual(['14.2']);
+  });
+});
+
 describe('rerankClauses: the number said of the thing asked', () => {
   const book: RuleUnit[] = [
     clause('8.1', 'Match Duration', 'A match is 40 minutes in duration, consisting of two (2) x 20 minute halves with a Half Time break.'),
