@@ -8,7 +8,8 @@ import { documentFrequency } from './bm25';
 import { saidFor, type ClauseIndex } from './clauses';
 import type { QuestionAnalysis } from './question';
 import { NO_LIMIT, numberFollowedBy, unitContext } from './quantity';
-import { shareOf, termShare, termWeights, type RankedClause } from './rerank';
+import type { RankedClause } from './rerank';
+import { shareOf, termShare, termWeights } from './term-share';
 import { containsRun, tokenize } from './text';
 import type { Similarity } from './types';
 

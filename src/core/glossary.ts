@@ -4,7 +4,7 @@
 
 import type { ClauseIndex } from './clauses';
 import type { QuestionAnalysis, QuestionTuning } from './question';
-import { termShare } from './rerank';
+import { termShare } from './term-share';
 
 export function linkGlossary(q: QuestionAnalysis, index: ClauseIndex, t: QuestionTuning): QuestionAnalysis {
   if (t.glossaryWeight <= 0) return q;

@@ -2,6 +2,7 @@
 // clause answer all use — its search terms after typo correction and the referees' vocabulary, what it
 // asks for (a number, a meaning, a consequence) and its focus. Pure; any thread.
 
+import { quantityAsked } from './question-quantity';
 import { findOffField, findOtherCode, namedCodeWords } from './scope';
 import { findSituations } from './situations';
 import { BOUNDARY, findVocabulary, vocabularyWords, type CompiledVocabulary, type VocabularyHit } from './vocabulary';
@@ -143,12 +144,6 @@ const CALLED = /\bwhat(?: is| are| s)? (?:an? |the )?([a-z][a-z -]*?) called\s*$
 const SIZE_SUBJECT = /\bhow (?:big|large|long|wide|deep|thick|high|far) (?:is|are) (?:an? |the )?([a-z][a-z -]*?)\s*$/;
 /** "What does a dismissal mean for the player?": the thing before "mean", whatever follows it. */
 const SUBJECT_BEFORE_MEAN = /\bwhat (?:does|do) (?:an? |the )?([a-z][a-z -]*?) mean\b/;
-/** Units a question's form asks for: "how far" wants a distance, "how long" a time or a length. */
-const QUANTITY_UNITS: [RegExp, string[]][] = [
-  [/\bhow (far|close|deep|wide|big|high)\b|\bwhat distance\b|\bdistance\b/, ['metre', 'centimetre']],
-  [/\bhow long\b|\bduration\b/, ['minutes', 'seconds', 'metre']],
-  [/\bhow (soon|often)\b/, ['minutes', 'seconds']],
-];
 /**
  * A short fragment that names a measure asks for a quantity: "field size?", "sin bin time", "tap distance".
  * Tuning half, all three sets (2026-12-03): lead rule .580 → .593; report half .573 → .567 ("ruck area size?"
@@ -169,34 +164,6 @@ const CONTRACTED_IS = /\b(?:(what|who)(?:['’]s|s)|wats)(?= an? )/g;
 const HOW_CONTRACTED_IS = /\bhow (big|large|long|wide|deep|thick|high|far)(?:['’]s|s)\b/g;
 /** "What is the dummy half in touch?": the game's own name ends the question, not the thing asked about. */
 const OWN_GAME_END = /\s+in (?:touch|touch football|touch rugby|this game|the rules)\s*$/;
-const COUNTED = /\b(?:how many|how much|number of|what number of|max|maximum|min|minimum)\s+([a-z-]+)/;
-
-/**
- * Counted words with the rulebook's words for them, where the vocabulary says just them ("tags" → touch): a rule
- * that states a number of touches then counts what "how many tags" asks. Tuning halves and nine blind sets
- * (1,246 covered; 2026-12-04): lead rule 972 → 973, nothing else moved.
- */
-function withMeanings(counted: string[], mapped: readonly { said: string[]; meant: string[]; situation: boolean }[]): string[] {
-  if (counted.length === 0) return counted;
-  const meant = mapped.filter(({ said, situation }) => !situation && said.length > 0 && said.every((t) => counted.includes(t))).flatMap(({ meant }) => meant);
-  return [...new Set([...counted, ...meant])];
-}
-
-/** The search terms of the thing a count question counts ("how many touches" → touch), or none; not a unit ("how many mins"). */
-function countedNoun(text: string): string[] {
-  const counted = COUNTED.exec(text);
-  return counted ? tokenize(counted[1]).filter((term) => !UNIT_TERMS.has(term)) : [];
-}
-/**
- * The unit a question counts in ("how many mins?" → minute), or none. Only "how many" asks: "you sat out a set
- * number of minutes" tells what the asker knew.
- */
-function countedUnit(text: string): string | undefined {
-  const term = tokenize(/\bhow many ([a-z]+)/.exec(text)?.[1] ?? '')[0];
-  return term && UNIT_TERMS.has(term) ? term : undefined;
-}
-const UNIT_TERMS = new Set(tokenize('minutes minute mins min seconds second secs sec metres metre meters meter m yards yard'));
-
 /**
  * Names in a story ("Sarah, our link, got tagged at Riverside on Saturday"): words capitalised inside a
  * sentence that neither the rulebook nor the vocabulary uses. They tell who and where, never which rule, so
@@ -334,10 +301,7 @@ export function analyzeQuestion(question: string, ctx: AnalysisContext): Questio
     terms,
     asks: { number: asksNumber, meaning: called !== null || ASKS_MEANING.test(form) || (ASKS_WHAT_IS.test(form) && !permission && !consequence), consequence, time: ASKS_TIME.test(corrected), permission },
     answerType: answerTypeMatch ? contentTerms(answerTypeMatch[1])[0] : undefined,
-    quantityTargets: withMeanings(quantityTargets(corrected), mapped),
-    countedThing: withMeanings(countedNoun(corrected), mapped),
-    countedUnit: countedUnit(corrected),
-    countedNumbers: countedNumbers(tokens, mapped),
+    ...quantityAsked(corrected, tokens, mapped),
     // "What does that mean?": a pronoun names nothing; the definition is then found from the question's words.
     subject,
     // What the vocabulary maps the subject's own words to, read in the subject alone: "sub box" is the
@@ -377,26 +341,6 @@ function withoutWordsOfLongerHits(hits: readonly VocabularyHit[]): VocabularyHit
 
 function mergeHits(a: readonly VocabularyHit[], b: readonly VocabularyHit[]): VocabularyHit[] {
   return [...a, ...b.filter((hit) => !a.some((h) => h.say === hit.say))];
-}
-
-/** "5 players", "10 metres": a number term and the term right after it (a word), with what that word maps to. */
-function countedNumbers(tokens: readonly string[], mapped: readonly { said: string[]; meant: string[] }[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  tokens.forEach((t, i) => {
-    const next = tokens[i + 1];
-    if (!/^\d+$/.test(t) || !next || /^\d/.test(next) || Object.hasOwn(out, t)) return;
-    const means = mapped.filter(({ said }) => said.includes(next)).flatMap(({ meant }) => meant);
-    out[t] = [...new Set([next, ...means])];
-  });
-  return out;
-}
-
-function quantityTargets(text: string): string[] {
-  const targets = new Set<string>();
-  const counted = COUNTED.exec(text);
-  if (counted) tokenize(counted[1]).forEach((t) => targets.add(t));
-  for (const [pattern, units] of QUANTITY_UNITS) if (pattern.test(text)) units.forEach((u) => targets.add(tokenize(u)[0] ?? u));
-  return [...targets];
 }
 
 /** The rulebook's lower-case words and their counts. */

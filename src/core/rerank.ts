@@ -2,11 +2,13 @@
 // the share of the question's terms it holds, the first-stage rank of its chunk, the chunk's similarity,
 // and what the question asks for (a number, a meaning, a ruling). Pure; any thread.
 
-import { documentFrequency, inverseDocumentFrequency, scoreBm25Terms } from './bm25';
+import { inverseDocumentFrequency, scoreBm25Terms } from './bm25';
 import { chunkUnitIds, RULING_LINE, saidFor, toResolvedClause, withoutRuling, type ClauseIndex, type ResolvedClause } from './clauses';
 import type { QuestionAnalysis } from './question';
+import { definesSubject, namesTermIn } from './defined-terms';
 import { NO_LIMIT, numberContext, statesQuantityIn } from './quantity';
 import { containsRun, tokenize } from './text';
+import { shareOf, termWeights } from './term-share';
 import type { ScoredChunk } from './types';
 import { narrowerTwins } from './twins';
 import { maxSim, type WordNeighbours } from './word-neighbours';
@@ -129,60 +131,6 @@ export interface RankedClause extends ResolvedClause {
   /** The best chunk's dense similarity (NaN without a vector). */
   dense: number;
   features: ClauseFeatures;
-}
-
-/**
- * Idf-weighted share (0..1) of the question's terms that a set of terms holds. Terms the rulebook never uses
- * weigh `unknownWeight` of their idf (0: left out), except the words a vocabulary mapping stood in for.
- */
-export function termShare(q: QuestionAnalysis, terms: ReadonlySet<string>, index: ClauseIndex, unknownWeight = 0): number {
-  return shareOf(termWeights(q, index, unknownWeight), terms);
-}
-
-/** Each question term's weight in a share (idf times its own weight), worked out once per question. */
-export function termWeights(q: QuestionAnalysis, index: ClauseIndex, unknownWeight = 0): { term: string; weight: number }[] {
-  const explained = unknownWeight > 0 ? new Set(q.vocabulary.flatMap((hit) => tokenize(hit.say))) : new Set<string>();
-  const out: { term: string; weight: number }[] = [];
-  for (const t of q.terms) {
-    const known = documentFrequency(index.bm25, t.term) > 0;
-    // Only the question's own words count against a rulebook that never uses them: a vocabulary or glossary
-    // term this book lacks is a mapping that does not apply here, not a sign the question is off its topic.
-    if (!known && (unknownWeight <= 0 || explained.has(t.term) || t.source !== 'question')) continue;
-    out.push({ term: t.term, weight: t.weight * inverseDocumentFrequency(index.bm25, t.term) * (known ? 1 : unknownWeight) });
-  }
-  return out;
-}
-
-/** The share (0..1) of the weighted terms that a set of terms holds. */
-export function shareOf(weights: readonly { term: string; weight: number }[], terms: ReadonlySet<string>): number {
-  let total = 0;
-  let found = 0;
-  for (const t of weights) {
-    total += t.weight;
-    if (terms.has(t.term)) found += t.weight;
-  }
-  return total > 0 ? found / total : 0;
-}
-
-/**
- * Whether question tokens name a defined term: its words in order, next to each other ("tackle count in touch"
- * does not name Touch Count; "can my sub go on before the player…" does not name Substitute Player). A term
- * naming two things ("Tap and Tap Penalty", "Ruck/Rollball Area") is named by all its words, in any order.
- */
-export function namesTermIn(tokens: readonly string[], term: string): boolean {
-  const names = term.replace(/\(.*?\)/g, ' ').split(/\s+and\s+|\//).map((name) => tokenize(name));
-  const words = names.flat();
-  if (words.length === 0) return false;
-  return names.length > 1 ? words.every((w) => tokens.includes(w)) : containsRun(tokens, words);
-}
-
-/** Whether a definition is of the thing a question asks about: its term's words all in the question's subject or words. */
-export function definesSubject(q: QuestionAnalysis, termWords: readonly string[]): boolean {
-  if (termWords.length === 0) return false;
-  const pool = new Set(q.subject.length ? [...q.subject, ...q.subjectMeans] : q.tokens);
-  if (!termWords.every((w) => pool.has(w))) return false;
-  // The subject must be about this term, not a longer thing that contains it ("sin bin area" vs "sin bin").
-  return q.subject.length === 0 || q.subject.length <= termWords.length + 1;
 }
 
 /**

@@ -34,7 +34,7 @@ function endsInOwnGame(words: readonly string[]): boolean {
  * seen once: covered questions refused 10 → 8.
  */
 function turnsToOwnGame(bounded: readonly string[], code: readonly string[]): boolean {
-  const at = bounded.findIndex((_, i) => code.every((w, j) => bounded[i + j] === w));
+  const at = bounded.findIndex((_, i) => runAt(bounded, code, i));
   const words = at < 0 ? [] : bounded.slice(at + code.length);
   // "Tackled in touch" is the other game's sideline; "…; in touch, …" opens a clause about this game.
   return words.some(
@@ -159,11 +159,12 @@ export function findOtherCode(text: string, vocabulary: CompiledVocabulary): str
 export function findOffField(text: string, vocabulary: CompiledVocabulary): string | undefined {
   const words = askingSentences(text).flatMap((s) => [...vocabularyWords(s, true), BOUNDARY]);
   const stems = words.map(stemOf);
-  const found = (phrase: { words: string[]; stems: string[] }, words: readonly string[], stems: readonly string[], i: number) =>
+  // Where a phrase found at word i ends, or -1: one word as listed, several as vocabulary phrases are.
+  const found = (phrase: { words: string[]; stems: string[] }, i: number) =>
     phrase.words.length === 1 ? (words[i] === phrase.words[0] ? i + 1 : -1) : phraseEndWithOneMore(phrase.stems, stems, i);
   for (const topic of vocabulary.offField) {
     for (let i = 0; i < words.length; i++) {
-      const end = found(topic, words, stems, i);
+      const end = found(topic, i);
       if (end >= 0) return words.slice(i, end).join(' ');
     }
   }
@@ -172,7 +173,7 @@ export function findOffField(text: string, vocabulary: CompiledVocabulary): stri
     const said = parts.map((part) => {
       for (let i = 0; i < words.length; i++) {
         for (const phrase of part) {
-          const end = found(phrase, words, stems, i);
+          const end = found(phrase, i);
           if (end >= 0) return words.slice(i, end).join(' ');
         }
       }

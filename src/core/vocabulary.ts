@@ -22,8 +22,9 @@ export interface OtherCode {
 export interface OffFieldTopic {
   say?: string[];
   /**
-   * Parts said in one asking sentence, in any order, each a list of ways to say it: a forfeit's score is the
-   * competition's ("forfeit" … "what score"), though the laws speak of forfeits and of scoring.
+   * Parts all said in the question's asking sentences, in any order, each a list of ways to say it: a
+   * forfeit's score is the competition's ("forfeit" … "what score"), though the laws speak of forfeits and of
+   * scoring.
    */
   when?: string[][];
   note?: string;
