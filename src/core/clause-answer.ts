@@ -192,7 +192,12 @@ function chooseSentences(
 ): { best?: Candidate; chosen: Candidate[]; candidates: Candidate[] } {
   const pool = ranked.slice(0, Math.max(1, t.sentenceClauses));
   const candidates = scoreSentences(q, pool, pool[0]?.score || 1, index, t);
-  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.position - b.position);
+  // A definition below the top clause leads only when the question is about its term (the reranker's rule):
+  // "match length" ranks 8.1 first and is answered by it, not by Duration's "forty-five minutes". Tuning halves
+  // and nine blind sets (1,246 covered; 2026-12-05): lead rule 1,045 → 1,048 (four more, "tap roll limit" lost);
+  // report half and blind-2 unchanged; blind-13 and blind-14 +1 and +2.
+  const leads = (c: Candidate) => c.clause === pool[0] || c.clause.kind !== 'definition' || c.clause.features.definesSubject || c.clause.features.namesTerm;
+  const sorted = candidates.filter(leads).sort((a, b) => b.score - a.score || a.position - b.position);
   // A quantity question whose top clause states a number leads with a sentence that states one ("How long is
   // a standard match?": 8.1's "40 minutes", not 1.5's "standard playing surface"). Tuning halves and six blind
   // sets (766 covered; 2026-12-04): lead rule 591 → 592; any sentence of the pool stating one: 586 (a fragment's

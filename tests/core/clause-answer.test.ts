@@ -278,6 +278,27 @@ describe('buildClauseAnswer: definitions', () => {
     expect(answer.clauses[0]).toMatchObject({ kind: 'definition', citation });
   });
 
+  it("leads with the top clause, not a definition below it whose term the question neither names nor asks about", () => {
+    const book: RuleUnit[] = [
+      clause('8.1', 'Match Duration', 'A match is 40 minutes in duration, with two halves.'),
+      definition('Duration', 'The length of time a competition match lasts, which is normally forty-five minutes, inclusive of a five (5) minute Half Time.'),
+    ];
+    const bookIndex = buildClauseIndex(book);
+    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+    const leadFor = (question: string, order: string[]) => {
+      const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+      const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, DEFAULT_TUNING.rerank);
+      const ordered = order.map((ref, i) => ({ ...ranked.find((c) => c.ref === ref)!, score: 2 - i * 0.001 }));
+      return buildClauseAnswer(analysis, ordered, { covered: true, state: 'unsure', confidence: 0.5, reason: '' }, bookIndex, DEFAULT_TUNING.answer).sentences[0].citation;
+    };
+    // The definition's sentence holds more of the question's words ("length", "match", "half time"), yet the
+    // question is not about the term Duration.
+    expect(leadFor('What is the length of a match and its half time?', ['8.1', 'Definition: Duration'])).toBe('Rule 8.1');
+    // On top, the definition leads as before; and a question naming its term may be led by it from below.
+    expect(leadFor('What is the length of a match and its half time?', ['Definition: Duration', '8.1'])).toBe('Definition: Duration');
+    expect(leadFor('What is the duration of a match and its half time?', ['8.1', 'Definition: Duration'])).toBe('Definition: Duration');
+  });
+
   it.each(['How far do defenders retire at a penalty?', 'How far back do defenders go at a penalty?', 'What happens if a defender does not retire at a penalty?'])(
     '%s uses a defined word but does not lead with its definition',
     (question) => {
