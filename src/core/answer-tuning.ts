@@ -227,7 +227,10 @@ export const DEFAULT_TUNING: AnswerTuning = {
     // 292 / 294, covered questions refused 37 / 37 / 37 / 38 (0.3 also lost a lead); blind-11, measured once
     // before this, 22 / 22 / 24 / 24 of 30 near misses with its 120 covered unchanged; report half and blind-2
     // unchanged at 0.4. A term naming a time ("Full Time") is left out: it refused one covered question.
-    unnamedTermFactor: 0.4,
+    // Asked in any unit, not only minutes or seconds (2026-12-05), 0.4 / 0.35 / 0.3: near misses refused 307 / 309
+    // / 309, covered questions refused 33 throughout; report half and blind-2 unchanged; blind-15 one more near
+    // miss refused at either ("how many possessions must that player sit out" after a forced interchange).
+    unnamedTermFactor: 0.35,
     // "How many seconds do I get to take the tap?" answered with the drop-off's 60 seconds. Tuning halves and nine
     // blind sets (1,246 covered, 334 not; 2026-12-04), 1 / 0.5 / 0.3 / 0.2: near misses refused 292 / 293 / 296 /
     // 296, covered questions refused 36 throughout; report half and blind-2 unchanged; blind-11 24 → 26 of 30.

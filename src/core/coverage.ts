@@ -42,7 +42,7 @@ export interface CoverageTuning {
   topClauses: number;
   /** Factor when the noun a "what X" question asks for is used by the rulebook, but not in the best clause. */
   missingFocusFactor: number;
-  /** Factor when a time is asked of a defined term the question names and no top clause names. */
+  /** Factor when a number is asked of a defined term the question names and no top clause names. */
   unnamedTermFactor: number;
   /** Weight of a question term the rulebook never uses, relative to its (highest) idf. */
   unknownTermWeight: number;
@@ -189,16 +189,17 @@ export function assessCoverage({ analysis: q, clauses, index, similarity, modelI
     factor *= t.noNumberFactor;
     parts.push('asks for a number, none in the top clauses');
   }
-  // "After a forced interchange, how long before he comes back?": a time asked of a defined term the question
-  // names in its own words, which no top clause names (the sin bin's time answers another term).
-  if (q.asks.number && t.unnamedTermFactor < 1 && q.quantityTargets.some((target) => TIME_UNITS.has(target))) {
+  // "After a forced interchange, how long before he comes back?": a number asked of a defined term the question
+  // names in its own words, which no top clause names (the sin bin's time answers another term). Asked in any
+  // unit ("how many possessions"), not only in minutes or seconds: see unnamedTermFactor.
+  if (q.asks.number && t.unnamedTermFactor < 1) {
     // A term that names a time ("Full Time") is when the time asked runs from, not what it measures.
     const named = index.termWords.find(
       (words) => new Set(words).size >= 2 && !words.some((w) => TIME_WORDS.has(w)) && containsRun(q.tokens, words) && !top.some((c) => words.every((w) => index.terms[c.unit].has(w))),
     );
     if (named) {
       factor *= t.unnamedTermFactor;
-      parts.push(`asks how long of "${named.join(' ')}", which no top clause names`);
+      parts.push(`asks a number of "${named.join(' ')}", which no top clause names`);
     }
   }
   if (q.countedUnit && TIME_UNITS.has(q.countedUnit) && t.unstatedUnitFactor < 1) {

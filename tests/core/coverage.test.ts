@@ -335,7 +335,7 @@ describe('assessCoverage: a question about another sport, or a matter off the fi
   });
 });
 
-describe('assessCoverage: a time asked of a term no top clause names', () => {
+describe('assessCoverage: a number asked of a term no top clause names', () => {
   const book = [
     clause('22.3', 'Sin Bin', 'A player returns from the Sin Bin at the end of the Sin Bin time.'),
     definition('Sin Bin', 'A player sent to the Sin Bin Area for a period of four (4) completed Possessions or five (5) minutes.'),
@@ -355,17 +355,19 @@ describe('assessCoverage: a time asked of a term no top clause names', () => {
     return assessCoverage({ analysis, clauses, index: bookIndex, similarity: 'cosine', modelId: 'pitchside-glove-100d' }, T.coverage);
   };
 
-  it('doubts "how long" of a named term the top clauses are not about, and not of a term they are about', () => {
+  it('doubts a number asked of a named term the top clauses are not about, and not of a term they are about', () => {
     const forced = assessWithTop('After a forced interchange, how long before the player can come back on?');
-    expect(forced.reason).toContain('asks how long of "forc interchang"');
+    expect(forced.reason).toContain('asks a number of "forc interchang"');
     expect(forced.signals!.factor).toBeCloseTo(T.coverage.unnamedTermFactor, 10);
-    expect(assessWithTop('After a sin bin, how long before the player can come back on?').reason).not.toContain('asks how long of');
-    // Not a time: "how many" players.
-    expect(assessWithTop('After a forced interchange, how many players are left?').reason).not.toContain('asks how long of');
+    // In any unit: the sin bin's possessions answer another term.
+    expect(assessWithTop('After a forced interchange, how many possessions must the player sit out?').reason).toContain('asks a number of "forc interchang"');
+    expect(assessWithTop('After a sin bin, how long before the player can come back on?').reason).not.toContain('asks a number of');
+    // Not a number: what happens next.
+    expect(assessWithTop('After a forced interchange, who comes on?').reason).not.toContain('asks a number of');
   });
 
   it('leaves a term naming a time alone: it is when the time runs from', () => {
-    expect(assessWithTop('How long until we restart after half time?').reason).not.toContain('asks how long of');
+    expect(assessWithTop('How long until we restart after half time?').reason).not.toContain('asks a number of');
   });
 });
 
