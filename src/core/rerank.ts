@@ -358,7 +358,6 @@ export function clausesInChunkOrder(results: readonly ScoredChunk[], index: Clau
   );
 }
 
-/** Whether `tokens` hold one of `runs` as consecutive tokens. */
 /**
  * A situation's rulebook phrase of fewer terms ("other than the Half" is just "half") tells no one clause. With
  * vocabulary v34, tuning halves and nine blind sets (1,246 covered; 2026-12-04): lead rule 1,033 → 1,038,
@@ -366,6 +365,7 @@ export function clausesInChunkOrder(results: readonly ScoredChunk[], index: Clau
  */
 const MIN_SITUATION_TERMS = 2;
 
+/** Whether `tokens` hold one of `runs` (of MIN_SITUATION_TERMS terms or more) as consecutive tokens. */
 function holdsRun(tokens: readonly string[], runs: readonly (readonly string[])[]): boolean {
   return runs.some((run) => run.length >= MIN_SITUATION_TERMS && containsRun(tokens, run));
 }
