@@ -64,6 +64,18 @@ const leadClauseSentences = (answer: ReturnType<typeof ask>['answer']) => answer
 
 const withAnswer = (settings: Partial<AnswerTuning['answer']>): AnswerTuning => ({ ...DEFAULT_TUNING, answer: { ...DEFAULT_TUNING.answer, ...settings } });
 
+/** The clause answer over a small book, with the reranked clauses put in the given order (the top clause first). */
+function answererFor(book: RuleUnit[]) {
+  const bookIndex = buildClauseIndex(book);
+  const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
+  return (question: string, order: string[]) => {
+    const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
+    const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, DEFAULT_TUNING.rerank);
+    const ordered = order.map((ref, i) => ({ ...ranked.find((c) => c.ref === ref)!, score: 2 - i * 0.001 }));
+    return buildClauseAnswer(analysis, ordered, { covered: true, state: 'unsure', confidence: 0.5, reason: '' }, bookIndex, DEFAULT_TUNING.answer);
+  };
+}
+
 describe('buildClauseAnswer: the three states', () => {
   const jewellery = 'Can a player wear jewellery?';
 
@@ -156,19 +168,10 @@ describe('buildClauseAnswer: the lead sentence', () => {
   });
 
   it("leads a quantity question with the top clause's number over a runner-up sentence sharing more words", () => {
-    const book: RuleUnit[] = [
+    const answerWith = answererFor([
       clause('8.1', 'Match Duration', 'A match is 40 minutes in duration.'),
       clause('1.5', 'The Field', 'The standard playing surface for a touch match is grass.'),
-    ];
-    const bookIndex = buildClauseIndex(book);
-    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
-    const answerWith = (question: string, order: string[]) => {
-      const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
-      const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, DEFAULT_TUNING.rerank);
-      // The reranker's order as given: the top clause first.
-      const ordered = order.map((ref, i) => ({ ...ranked.find((c) => c.ref === ref)!, score: 2 - i * 0.001 }));
-      return buildClauseAnswer(analysis, ordered, { covered: true, state: 'unsure', confidence: 0.5, reason: '' }, bookIndex, DEFAULT_TUNING.answer);
-    };
+    ]);
     expect(answerWith('How long is a standard touch match?', ['8.1', '1.5']).sentences[0].citation).toBe('Rule 8.1');
     // With the number-less clause on top, the lead is chosen by score as before.
     expect(answerWith('How long is a standard touch match?', ['1.5', '8.1']).sentences[0].citation).toBe('Rule 1.5');
@@ -279,18 +282,11 @@ describe('buildClauseAnswer: definitions', () => {
   });
 
   it("leads with the top clause, not a definition below it whose term the question neither names nor asks about", () => {
-    const book: RuleUnit[] = [
+    const answerWith = answererFor([
       clause('8.1', 'Match Duration', 'A match is 40 minutes in duration, with two halves.'),
       definition('Duration', 'The length of time a competition match lasts, which is normally forty-five minutes, inclusive of a five (5) minute Half Time.'),
-    ];
-    const bookIndex = buildClauseIndex(book);
-    const bookChunks = chunkUnits(book, { strategy: 'structured', maxTokens: 200, overlapTokens: 0 }, counter);
-    const leadFor = (question: string, order: string[]) => {
-      const analysis = analyzeQuestion(question, { lexicon: bookIndex.lexicon, vocabulary, tuning: DEFAULT_TUNING.question });
-      const ranked = rerankClauses(analysis, bookChunks.map((chunk) => ({ chunk, score: 1, dense: NaN, bm25: 0 })), bookIndex, DEFAULT_TUNING.rerank);
-      const ordered = order.map((ref, i) => ({ ...ranked.find((c) => c.ref === ref)!, score: 2 - i * 0.001 }));
-      return buildClauseAnswer(analysis, ordered, { covered: true, state: 'unsure', confidence: 0.5, reason: '' }, bookIndex, DEFAULT_TUNING.answer).sentences[0].citation;
-    };
+    ]);
+    const leadFor = (question: string, order: string[]) => answerWith(question, order).sentences[0].citation;
     // The definition's sentence holds more of the question's words ("length", "match", "half time"), yet the
     // question is not about the term Duration.
     expect(leadFor('What is the length of a match and its half time?', ['8.1', 'Definition: Duration'])).toBe('Rule 8.1');
