@@ -637,6 +637,10 @@ describe('analyzeQuestion: another sport', () => {
     ['In league the dummy-half can be tackled; in Touch, what happens if the Half is touched?', undefined],
     ['oztag we had limits on interchange, in touch can we sub as often as we want?', undefined],
     ['A rugby league side fields 13 players; how many may a Touch team have on the field?', undefined],
+    ['Oztag gives you six tags a set before the handover - is touch the same?', undefined],
+    ['Netball has three-second holds. Does touch differ?', undefined],
+    // A comparison a few words back ("like the old handover after the sixth tackle in league").
+    ['Like the old handover after the sixth tackle in league - how many touches do you get?', undefined],
     ['In league you kick it in touch for a lineout, how far back do you go?', 'league'],
     // "League" as a competition, and an abbreviation that ends no sentence.
     ['In the National Touch League, how many interchanges are allowed?', undefined],
