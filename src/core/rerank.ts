@@ -176,8 +176,6 @@ export function rerankClauses(
   const sims = new Map(ids.map((id) => [id, words && t.maxSimWeight > 0 ? maxSim(words.vectors, words.weights, id, words.neighbours) : 0]));
   const maxSims = [...sims.values()];
   const [simLow, simHigh] = [Math.min(...maxSims), Math.max(...maxSims)];
-  // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about the definition.
-  const questionTerms = new Set(q.tokens);
   const allTerms = new Set(q.terms.map((term) => term.term));
   const weights = termWeights(q, index);
   // A meaning question, or a size question naming what it measures ("how big is the sub box?"): of the
@@ -235,6 +233,7 @@ export function rerankClauses(
       // The term's words must stand together (namesTermIn): lead rule 992 → 996, answer 1,151 → 1,150; report
       // half and blind-2 and blind-11 unchanged. Split terms named by either part instead: 995, but ten leads
       // traded places with the Tap definition.
+      // Only the question's own words name a term: a mapped word ("sub" → substitute) is not asking about it.
       namesTerm:
         !(unit.kind === 'definition' && q.asks.consequence && !q.asks.meaning) && index.termWords[id].length > 0 && namesTermIn(q.tokens, index.units[id].term ?? ''),
       ownShare: shareOf(weights, own),

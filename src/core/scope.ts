@@ -45,13 +45,13 @@ function turnsToOwnGame(bounded: readonly string[], code: readonly string[]): bo
   const at = bounded.findIndex((_, i) => runAt(bounded, code, i));
   const words = at < 0 ? [] : bounded.slice(at + code.length);
   // "Tackled in touch" is the other game's sideline; "…; in touch, …" opens a clause about this game.
-  return words.some(
-    (w, k) =>
-      w === 'touch' &&
-      ((words[k - 1] === 'in' && (words[k - 2] === BOUNDARY || !TO_THE_SIDELINE.has(words[k - 2] ?? '')) && words[k + 1] !== 'with') ||
-        OWN_GAME_NOUNS.has(words[k + 1] ?? '') ||
-        (ASKS_OF_GAME.has(words[k - 1] ?? '') && SAME_OR_NOT.has(words[k + 1] === 'the' ? (words[k + 2] ?? '') : (words[k + 1] ?? '')))),
-  );
+  return words.some((w, k) => {
+    if (w !== 'touch') return false;
+    const [before, next] = [words[k - 1] ?? '', words[k + 1] ?? ''];
+    const inTouch = before === 'in' && (words[k - 2] === BOUNDARY || !TO_THE_SIDELINE.has(words[k - 2] ?? '')) && next !== 'with';
+    const sameOrNot = ASKS_OF_GAME.has(before) && SAME_OR_NOT.has(next === 'the' ? (words[k + 2] ?? '') : next);
+    return inTouch || OWN_GAME_NOUNS.has(next) || sameOrNot;
+  });
 }
 /**
  * "Is touch the same?", "does touch differ?": this game asked of directly after another code. No tuning question

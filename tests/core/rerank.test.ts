@@ -5,9 +5,7 @@ import { buildClauseIndex } from '../../src/core/clauses';
 import { analyzeQuestion } from '../../src/core/question';
 import { featureVector, RERANK_FEATURES } from '../../src/core/learn-rerank';
 import { statesQuantityOf } from '../../src/core/quantity';
-import { namesTermIn } from '../../src/core/defined-terms';
 import { rerankClauses, withNamedRules, type RerankTuning } from '../../src/core/rerank';
-import { tokenize } from '../../src/core/text';
 import type { RuleUnit, ScoredChunk } from '../../src/core/types';
 import { compileVocabulary, REFEREE_VOCABULARY } from '../../src/core/vocabulary';
 import { clause, definition, wordCounter as counter } from '../fixtures/units';
@@ -317,22 +315,6 @@ describe('rerankClauses: a term named in a question about what happens', () => {
   });
 });
 
-describe('namesTermIn: a defined term named in the question', () => {
-  it.each([
-    ['how many touches on the touch count', 'Touch Count', true],
-    // The words apart are not the term: "count in touch", "sub … player".
-    ['tackle count in touch, still six?', 'Touch Count', false],
-    ['can my sub go on before the player coming off reaches the box?', 'Substitute Player', false],
-    ['who is a substitute player?', 'Substitute Player', true],
-    // A term naming two things is named by all its words, in any order.
-    ['the penalty tap rolled two metres', 'Tap and Tap Penalty', true],
-    ['the tap rolled two metres', 'Tap and Tap Penalty', false],
-    ['defenders back from the ruck area at a rollball', 'Ruck/Rollball Area', true],
-    ['what is an exclusion', 'Exclusion (Sin Bin)', true],
-  ])('%s → %s: %s', (question, term, named) => {
-    expect(namesTermIn(tokenize(question), term)).toBe(named);
-  });
-});
 
 describe('rerankClauses: a situation told in parts and the clause that states it', () => {
   const book: RuleUnit[] = [
